@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Loads the downstream stub straight (no app in between) with many connections in flight and
+# prints p50/p99 latency, errors and the stub's CPU seconds per request.
+#
+#   downstream-stub/bench/stub-bench.sh [connections] [delay-ms] [duration-s]
+#   (defaults: 10000 connections, 2000 ms, 40 s)
+#
+# Builds nothing: expects downstream-stub/target/downstream-stub.jar (./mvnw -pl downstream-stub package).
+# Needs wrk (apt-get install -y wrk) and an open-file limit above the connection count.
+# The stub runs pinned to CPU $STUB_CPU (default 1), wrk to CPU $LOAD_CPU (default 0); both on
+# 127.0.0.1 only. Everything it starts is stopped on exit.
+set -euo pipefail
+
+CONNECTIONS=${1:-10000}
+DELAY_MS=${2:-2000}
+DURATION_S=${3:-40}
+BYTES=${BYTES:-128}
+STUB_CPU=${STUB_CPU:-1}
+LOAD_CPU=${LOAD_CPU:-0}
+WARMUP_S=${WARMUP_S:-15}
+# wrk opens every connection at t=0, so without a stagger all requests move in lock-step waves
+# of $CONNECTIONS that measure wrk's connect burst rather than the stub. STAGGER=1 spreads each
+# connection's first request uniformly over one delay (steady arrivals, same number in flight).
+STAGGER=${STAGGER:-1}
+STUB_JAVA_OPTS=${STUB_JAVA_OPTS:--Xms512m -Xmx1g}
+
+here=$(cd "$(dirname "$0")" && pwd)
+jar="$here/../target/downstream-stub.jar"
+[[ -f $jar ]] || { echo "missing $jar: run ./mvnw -pl downstream-stub package first" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
+command -v taskset >/dev/null || { echo "taskset not found (util-linux)" >&2; exit 2; }
+command -v curl >/dev/null || { echo "curl not found: apt-get install -y curl" >&2; exit 2; }
+
+java=""
+for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
+  [[ -x $candidate ]] || continue
+  version=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  if [[ ${version%%.*} -ge 21 ]]; then java=$candidate; break; fi
+done
+[[ -n $java ]] || { echo "no JDK 21+ found (set JAVA_HOME)" >&2; exit 2; }
+
+# Each connection is one descriptor in wrk and one in the stub; leave room for the JVM's own.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if (( $(ulimit -n) < CONNECTIONS + 1000 )); then
+  echo "open-file limit $(ulimit -n) is too low for $CONNECTIONS connections (raise ulimit -n)" >&2; exit 2
+fi
+
+work=$(mktemp -d)
+stub_pid=""
+cleanup() {
+  if [[ -n $stub_pid ]] && kill -0 "$stub_pid" 2>/dev/null; then
+    kill "$stub_pid"; wait "$stub_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# shellcheck disable=SC2086
+PORTFILE="$work/port" taskset -c "$STUB_CPU" "$java" $STUB_JAVA_OPTS -jar "$jar" \
+  --server.port=0 --server.address=127.0.0.1 >"$work/stub.log" 2>&1 &
+stub_pid=$!
+for _ in $(seq 120); do [[ -s $work/port ]] && break; sleep 0.5; done
+[[ -s $work/port ]] || { echo "stub did not start:" >&2; tail -20 "$work/stub.log" >&2; exit 1; }
+port=$(cat "$work/port")
+base="http://127.0.0.1:$port"
+
+# Microsecond percentiles: wrk's own --latency table rounds to 10 ms at 2 s.
+cat >"$work/report.lua" <<'LUA'
+local stagger_ms, first_requests, sent = 0, 0, 0
+init = function(args)
+  stagger_ms = tonumber(args[1]) or 0
+  first_requests = tonumber(args[2]) or 0
+  -- Each wrk thread has its own Lua state: seed from its address so threads differ.
+  math.randomseed(tonumber(tostring({}):match("0x(%x+)") or "1", 16) % 2147483647)
+end
+delay = function()
+  if sent < first_requests then
+    sent = sent + 1
+    return math.random(0, stagger_ms)
+  end
+  return 0
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT requests=%d p50_us=%d p99_us=%d max_us=%d connect=%d read=%d write=%d timeout=%d status=%d\n",
+    summary.requests, latency:percentile(50), latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.timeout, e.status))
+end
+LUA
+
+# Event-loop lag as the stub sees it: how much later than asked its answers started. Large
+# lateness means the stub was short of CPU; latency wrk sees beyond it comes from elsewhere.
+lateness() {
+  curl -s "$base/actuator/prometheus" | awk '
+    /^stub_delay_lateness_seconds_count/ {c = $2} /^stub_delay_lateness_seconds_sum/ {s = $2}
+    /^stub_delay_lateness_seconds_max/ {m = $2} END {printf "%s %s %s\n", c + 0, s + 0, m + 0}'
+}
+cpu_ticks() { awk '{print $14, $15}' "/proc/$stub_pid/stat"; }
+ticks_per_s=$(getconf CLK_TCK)
+
+echo "stub pid $stub_pid on CPU $STUB_CPU, port $port; wrk on CPU $LOAD_CPU"
+echo "warm-up: ${WARMUP_S}s, 1000 connections, 10 ms delay"
+taskset -c "$LOAD_CPU" wrk -t 2 -c 1000 -d "${WARMUP_S}s" --timeout 10s "$base/delay?ms=10&bytes=$BYTES" >/dev/null
+
+echo "measure: ${DURATION_S}s, $CONNECTIONS connections, ${DELAY_MS} ms delay, $BYTES bytes, stagger $STAGGER"
+threads=2
+stagger_ms=0
+if (( STAGGER )); then stagger_ms=$DELAY_MS; fi
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+read -r late_count_before late_sum_before _ <<<"$(lateness)"
+read -r user_before sys_before <<<"$(cpu_ticks)"
+taskset -c "$LOAD_CPU" wrk -t "$threads" -c "$CONNECTIONS" -d "${DURATION_S}s" --timeout "$(( DELAY_MS / 1000 + 10 ))s" \
+  -s "$work/report.lua" "$base/delay?ms=$DELAY_MS&bytes=$BYTES" -- "$stagger_ms" "$(( CONNECTIONS / threads ))" \
+  >"$work/wrk.out" 2>&1 || true
+read -r user_after sys_after <<<"$(cpu_ticks)"
+load_after=$(cut -d' ' -f1 /proc/loadavg)
+read -r late_count_after late_sum_after late_max <<<"$(lateness)"
+result=$(grep '^RESULT' "$work/wrk.out") || { cat "$work/wrk.out" >&2; exit 1; }
+
+eval "${result#RESULT }"
+errors=$(( connect + read + write + timeout + status ))
+awk -v r="$requests" -v p50="$p50_us" -v p99="$p99_us" -v max="$max_us" -v d="$DELAY_MS" \
+    -v e="$errors" -v ce="$connect" -v re="$read" -v we="$write" -v te="$timeout" -v se="$status" \
+    -v lc="$late_count_before" -v ls="$late_sum_before" -v lc2="$late_count_after" -v ls2="$late_sum_after" -v lm="$late_max" \
+    -v lb="$load_before" -v la="$load_after" -v cpus="$(nproc)" -v uticks=$(( user_after - user_before )) -v sticks=$(( sys_after - sys_before )) -v hz="$ticks_per_s" -v dur="$DURATION_S" 'BEGIN {
+  cpu = (uticks + sticks) / hz
+  printf "requests         %d (%.0f/s)\n", r, r / dur
+  printf "p50              %.1f ms (delay + %.1f ms)\n", p50 / 1000, p50 / 1000 - d
+  printf "p99              %.1f ms (delay + %.1f %%)\n", p99 / 1000, (p99 / 1000 - d) * 100 / d
+  printf "max              %.1f ms\n", max / 1000
+  printf "errors           %d (connect %d, read %d, write %d, timeout %d, non-2xx %d)\n", e, ce, re, we, te, se
+  printf "stub CPU         %.2f s over the run (user %.2f, system %.2f), %.1f us per request\n", cpu, uticks / hz, sticks / hz, (r > 0 ? cpu * 1e6 / r : 0)
+  if (lc2 > lc) printf "stub lateness    mean %.2f ms, max %.1f ms (answers started later than asked)\n", (ls2 - ls) * 1000 / (lc2 - lc), lm * 1000
+  printf "load average     %s before, %s after (%d CPUs)\n", lb, la, cpus
+  # The stub and wrk themselves keep a few threads runnable; well beyond that, others competed.
+  if (la > 2 * cpus || lb > 2 * cpus) print "WARNING: other processes competed for the CPUs; latency figures are not trustworthy"
+}'

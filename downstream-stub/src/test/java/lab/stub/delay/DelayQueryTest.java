@@ -1,0 +1,68 @@
+package lab.stub.delay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import lab.stub.StubProperties;
+import lab.stub.problem.InvalidParameterException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class DelayQueryTest {
+
+    private final DelayQuery query = new DelayQuery(
+            new StubProperties.Limits(120_000, 1_048_576, Duration.ofMinutes(5)),
+            new StubProperties.Defaults(100, 128));
+
+    @Test
+    void absentParametersTakeTheDefaults() {
+        assertThat(query.parse("/delay")).isEqualTo(new DelayParameters(100, 128, 0, DelayParameters.NO_STATUS, null));
+    }
+
+    @Test
+    void everyParameterIsReadAtItsBounds() {
+        assertThat(query.parse("/delay?ms=120000&bytes=1048576&jitterMs=120000&status=599&fault=hang"))
+                .isEqualTo(new DelayParameters(120_000, 1_048_576, 120_000, 599, Fault.HANG));
+        assertThat(query.parse("/delay?ms=0&bytes=0&jitterMs=0&status=200&fault=reset"))
+                .isEqualTo(new DelayParameters(0, 0, 0, 200, Fault.RESET));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /delay?ms=abc                 | ms       | ms must be an integer between 0 and 120000
+            /delay?ms=-1                  | ms       | ms must be an integer between 0 and 120000
+            /delay?ms=+5                  | ms       | ms must be an integer between 0 and 120000
+            /delay?ms=1.5                 | ms       | ms must be an integer between 0 and 120000
+            /delay?ms=120001              | ms       | ms must be an integer between 0 and 120000
+            /delay?ms=99999999999999999999 | ms      | ms must be an integer between 0 and 120000
+            /delay?ms=                    | ms       | ms must be an integer between 0 and 120000
+            /delay?ms                     | ms       | ms must be an integer between 0 and 120000
+            /delay?ms=1&ms=1              | ms       | ms must be given once
+            /delay?bytes=1048577          | bytes    | bytes must be an integer between 0 and 1048576
+            /delay?jitterMs=120001        | jitterMs | jitterMs must be an integer between 0 and 120000
+            /delay?status=199             | status   | status must be an integer between 200 and 599
+            /delay?status=600             | status   | status must be an integer between 200 and 599
+            /delay?fault=explode          | fault    | fault must be one of reset, close, hang
+            /delay?fault=RESET            | fault    | fault must be one of reset, close, hang
+            /delay?foo=1                  | foo      | unknown parameter foo
+            /delay?MS=1                   | MS       | unknown parameter MS
+            """)
+    void badInputNamesTheParameterAndTheRule(String uri, String parameter, String detail) {
+        assertThatThrownBy(() -> query.parse(uri))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                    assertThat(e.parameter()).isEqualTo(parameter);
+                    assertThat(e.detail()).isEqualTo(detail);
+                });
+    }
+
+    @Test
+    void malformedEscapesAreRejectedWithoutNamingAParameter() {
+        assertThatThrownBy(() -> query.parse("/delay?ms=%zz"))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                    assertThat(e.parameter()).isNull();
+                    assertThat(e.detail()).isEqualTo("the query string is not valid URL encoding");
+                });
+    }
+}

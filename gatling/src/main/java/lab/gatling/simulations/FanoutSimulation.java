@@ -1,0 +1,10 @@
+package lab.gatling.simulations;
+
+/** {@code GET /api/fanout}: each request makes {@code calls} downstream calls in parallel; closed model. */
+public class FanoutSimulation extends ClosedModelSimulation {
+
+    public FanoutSimulation() {
+        super("fanout", settings -> LabHttp.get("fanout", "/api/fanout", settings,
+                "calls", settings.calls(), "delayMs", settings.delayMs()));
+    }
+}

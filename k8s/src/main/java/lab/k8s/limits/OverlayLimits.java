@@ -1,0 +1,72 @@
+package lab.k8s.limits;
+
+import static lab.k8s.kustomize.Manifests.child;
+import static lab.k8s.kustomize.Manifests.children;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import lab.k8s.kustomize.Kustomize;
+import lab.k8s.kustomize.Manifests;
+import lab.k8s.units.Quantities;
+
+/**
+ * The app containers' CPU and memory limits per variant, read from a rendered overlay, so that
+ * {@code ./lab compare --limits tight} emulates exactly what {@code k8s/overlays/limits-tight} deploys.
+ */
+public final class OverlayLimits {
+
+    /** The container that runs the app in every app Deployment. */
+    static final String APP_CONTAINER = "app";
+    static final String COMPONENT_LABEL = "app.kubernetes.io/component";
+    static final String NAME_LABEL = "app.kubernetes.io/name";
+    static final String APP_COMPONENT = "app";
+
+    private OverlayLimits() {
+    }
+
+    /** Renders {@code overlayDir} with kubectl/kustomize and reads it; keyed and sorted by variant. */
+    public static Map<String, ContainerLimits> read(Path overlayDir) {
+        return fromRendered(Kustomize.locate().render(overlayDir));
+    }
+
+    /** Reads already rendered YAML (the output of {@code kubectl kustomize}). */
+    public static Map<String, ContainerLimits> fromRendered(String yaml) {
+        Map<String, ContainerLimits> limits = new TreeMap<>();
+        for (Map<String, Object> object : Manifests.parse(yaml)) {
+            Map<String, Object> template = child(child(object, "spec"), "template");
+            if (!"Deployment".equals(Manifests.kind(object))
+                    || !APP_COMPONENT.equals(child(child(template, "metadata"), "labels").get(COMPONENT_LABEL))) {
+                continue;
+            }
+            String variant = String.valueOf(child(child(object, "metadata"), "labels").get(NAME_LABEL));
+            limits.put(variant, appContainer(variant, children(child(template, "spec"), "containers")));
+        }
+        if (limits.isEmpty()) {
+            throw new IllegalArgumentException("no app Deployment (label " + COMPONENT_LABEL + "=" + APP_COMPONENT
+                    + ") in the rendered manifests");
+        }
+        return limits;
+    }
+
+    private static ContainerLimits appContainer(String variant, List<Map<String, Object>> containers) {
+        Map<String, Object> container = containers.stream()
+                .filter(c -> APP_CONTAINER.equals(c.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(variant + " has no container named " + APP_CONTAINER));
+        Map<String, Object> limits = child(child(container, "resources"), "limits");
+        Object cpu = limits.get("cpu");
+        Object memory = limits.get("memory");
+        if (cpu == null || memory == null) {
+            throw new IllegalArgumentException(variant + " has no CPU or memory limit");
+        }
+        String options = children(container, "env").stream()
+                .filter(e -> "JAVA_TOOL_OPTIONS".equals(e.get("name")))
+                .map(e -> String.valueOf(e.get("value")))
+                .findFirst().orElse("");
+        return new ContainerLimits(variant, cpu.toString(), Quantities.millicores(cpu.toString()),
+                memory.toString(), Quantities.bytes(memory.toString()), options);
+    }
+}

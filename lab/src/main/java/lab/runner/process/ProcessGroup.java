@@ -1,0 +1,107 @@
+package lab.runner.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every process the lab starts goes through one group, which stops them all, with their
+ * descendants, when it is closed, when the JVM exits (Ctrl-C runs the shutdown hook) or on failure.
+ * Stopping is polite first (SIGTERM lets Spring shut down gracefully), then forceful.
+ */
+public final class ProcessGroup implements AutoCloseable {
+
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    private final Thread hook = new Thread(this::stopAll, "lab-stop-processes");
+    private boolean closed;
+
+    public ProcessGroup() {
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Starts {@code command} with its output appended to {@code log}, extra env on top of ours. */
+    public synchronized ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log)
+            throws IOException {
+        if (closed) {
+            throw new IllegalStateException("process group is closed");
+        }
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(env);
+        ManagedProcess process = new ManagedProcess(name, builder.start(), log);
+        processes.add(process);
+        return process;
+    }
+
+    /** Stops one process (and its descendants) and forgets it. */
+    public void stop(ManagedProcess process) {
+        synchronized (this) {
+            processes.remove(process);
+        }
+        stopTree(process.handle());
+    }
+
+    public synchronized List<ManagedProcess> running() {
+        return processes.stream().filter(ManagedProcess::isAlive).toList();
+    }
+
+    private void stopAll() {
+        List<ManagedProcess> toStop;
+        synchronized (this) {
+            toStop = new ArrayList<>(processes);
+            processes.clear();
+        }
+        // Signal everyone first so they shut down in parallel, then wait.
+        List<ProcessHandle> handles = new ArrayList<>();
+        for (ManagedProcess p : toStop) {
+            ProcessHandle h = p.handle();
+            h.descendants().forEach(handles::add);
+            handles.add(h);
+        }
+        handles.forEach(ProcessHandle::destroy);
+        handles.forEach(ProcessGroup::awaitOrKill);
+    }
+
+    static void stopTree(ProcessHandle root) {
+        List<ProcessHandle> handles = new ArrayList<>(root.descendants().toList());
+        handles.add(root);
+        handles.forEach(ProcessHandle::destroy);
+        handles.forEach(ProcessGroup::awaitOrKill);
+    }
+
+    private static void awaitOrKill(ProcessHandle h) {
+        try {
+            h.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            h.destroyForcibly();
+            try {
+                h.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception ignored) {
+                // nothing more can be done; the caller's check lists survivors
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing to remove
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package lab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens the fixture's report in headless Chromium (when installed) and checks that report.js drew
+ * every chart without a script error: the one test that runs the JavaScript for real.
+ */
+class ReportInBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final long TIMEOUT_SECONDS = 90;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void everyChartIsDrawnWithoutAScriptError() throws IOException, InterruptedException {
+    assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium not installed (apt-get install chromium)");
+    Fixtures.writeResults(dir, Fixtures.fixtureTree());
+    ReportWriter.write(dir);
+    int charts = new ChartModel(Fixtures.fixture()).charts().size();
+    Path dom = dir.resolve("dom.html");
+    Path log = dir.resolve("chromium.log");
+
+    Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0",
+        "--dump-dom", dir.resolve(ReportWriter.REPORT).toUri().toString()))
+        .redirectOutput(dom.toFile())
+        .redirectError(log.toFile())
+        .start();
+    try {
+      assertThat(chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+    } finally {
+      chromium.descendants().forEach(ProcessHandle::destroyForcibly);
+      chromium.destroyForcibly();
+    }
+
+    assertThat(Files.readString(dom)).contains("data-charts-rendered=\"" + charts + "\"");
+    assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("Uncaught"));
+  }
+}

@@ -1,0 +1,74 @@
+package lab.runner.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessGroupTest {
+
+    @Test
+    void closingTheGroupStopsEveryProcessAndItsChildren(@TempDir Path dir) throws Exception {
+        List<ProcessHandle> started;
+        try (ProcessGroup group = new ProcessGroup()) {
+            ManagedProcess p = group.start("parent", List.of("bash", "-c", "sleep 300 & sleep 300 & wait"), Map.of(),
+                    dir.resolve("p.log"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.handle().descendants().count() == 2);
+            started = new java.util.ArrayList<>(p.handle().descendants().toList());
+            started.add(p.handle());
+            assertThat(group.running()).containsExactly(p);
+        }
+        assertThat(started).hasSize(3).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void stoppingOneProcessLeavesTheOthersRunning(@TempDir Path dir) throws Exception {
+        try (ProcessGroup group = new ProcessGroup()) {
+            ManagedProcess a = group.start("a", List.of("sleep", "300"), Map.of(), dir.resolve("a.log"));
+            ManagedProcess b = group.start("b", List.of("sleep", "300"), Map.of(), dir.resolve("b.log"));
+            group.stop(a);
+            assertThat(a.isAlive()).isFalse();
+            assertThat(b.isAlive()).isTrue();
+            assertThat(group.running()).containsExactly(b);
+        }
+    }
+
+    @Test
+    void ctrlCOnTheLabStopsWhatItStarted(@TempDir Path dir) throws Exception {
+        // A JVM holding a group with a child process; SIGTERM (what Ctrl-C's SIGINT also does) runs its shutdown hook.
+        JavaLauncher launcher = new JavaLauncher();
+        Process holder = new ProcessBuilder(launcher.command(null, List.of("-cp", System.getProperty("java.class.path")),
+                List.of(GroupHolder.class.getName(), dir.resolve("child.log").toString()))).start();
+        long childPid;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
+            childPid = Long.parseLong(out.readLine().trim());
+            ProcessHandle child = ProcessHandle.of(childPid).orElseThrow();
+            assertThat(child.isAlive()).isTrue();
+
+            holder.destroy();
+
+            assertThat(holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            await().atMost(Duration.ofSeconds(15)).until(() -> !child.isAlive());
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    /** Starts a long sleep in a group, prints its PID, and waits to be killed. */
+    public static final class GroupHolder {
+        public static void main(String[] args) throws Exception {
+            ProcessGroup group = new ProcessGroup();
+            ManagedProcess p = group.start("sleeper", List.of("sleep", "300"), Map.of(), Path.of(args[0]));
+            System.out.println(p.pid());
+            System.out.flush();
+            Thread.sleep(Duration.ofMinutes(5));
+        }
+    }
+}
