@@ -140,7 +140,8 @@ public final class C10kRun {
         Verdict verdict = rules.judge(new StepEvidence(settings.warmupSeconds() > 0, true, m.outcome().failed(),
                 bench.layout().loadCpuCount(), bench.layout().appCpuCount(), x.loadGenCpuCores(), x.stubCpuCores(),
                 x.appCpuCores(), x.stubOverheadMs(), settings.delayMs(),
-                x.metersMax().getOrDefault("lab_requests_in_progress", Double.NaN), errors, ok, ko));
+                x.metersMax().getOrDefault("lab_requests_in_progress", Double.NaN), errors, ok, ko,
+                x.foreignCpuOnAppCores()));
         return new C10kResult.C10kVariant(variant.name(), settings.inFlight(), ok, ko, errors,
                 s == null ? 0 : s.throughputRps(), s == null ? 0 : s.p50Ms(), s == null ? 0 : s.p99Ms(),
                 s == null ? 0 : s.maxMs(), Math.max(x.jvmThreadsLive(), x.appOsThreads()),

@@ -138,7 +138,7 @@ public final class Bench implements AutoCloseable {
         AtomicLong loadGenPid = new AtomicLong(-1);
         LoadOutcome outcome;
         Sampler sampler = new Sampler(app.actuator(), proc, app.process().pid(), stub.pid(), loadGenPid::get,
-                stubPort, request.delayMs());
+                stubPort, request.delayMs(), layout.appCpus());
         try (sampler) {
             sampler.start();
             ManagedProcess run = gatling.start(request);

@@ -186,8 +186,8 @@ public final class CompareRun {
                 s.p50Ms(), s.p95Ms(), s.p99Ms(), s.maxMs(), s.ok(), s.ko(), s.errors(), s.predictedRps(),
                 s.littlesLawRps(), s.threadCeilingRps(), s.cpuCeilingRps(), s.appCpuCores(), s.appCpuMsPerRequest(),
                 s.appRssMiB(), s.appThreadsLive(), s.appOsThreads(), s.loadGenCpuCores(), s.stubCpuCores(),
-                s.stubOverheadMs(), s.serverMeanMs(), s.downstreamMeanMs(), s.contextSwitchesPerRequest(), s.metersMax(),
-                false, reason, s.gatlingReport(), s.start(), s.end(), s.series());
+                s.stubOverheadMs(), s.serverMeanMs(), s.downstreamMeanMs(), s.contextSwitchesPerRequest(),
+                s.foreignCpuOnAppCores(), s.metersMax(), false, reason, s.gatlingReport(), s.start(), s.end(), s.series());
     }
 
     private static void requireAlive(Bench.RunningApp app) throws IOException {
@@ -242,7 +242,8 @@ public final class CompareRun {
         Verdict verdict = rules.judge(new StepEvidence(warmedUp, firstStep, m.outcome().failed(),
                 bench.layout().loadCpuCount(), bench.layout().appCpuCount(), x.loadGenCpuCores(), x.stubCpuCores(),
                 x.appCpuCores(), x.stubOverheadMs(), request.delayMs(),
-                x.metersMax().getOrDefault("lab_requests_in_progress", Double.NaN), errors, ok, ko));
+                x.metersMax().getOrDefault("lab_requests_in_progress", Double.NaN), errors, ok, ko,
+                x.foreignCpuOnAppCores()));
         String reason = verdict.invalidReason();
         if (m.outcome().failure() != null) {
             reason = reason == null ? m.outcome().failure() : reason + "; " + m.outcome().failure();
@@ -261,7 +262,7 @@ public final class CompareRun {
                 x.loadGenCpuCores(), x.stubCpuCores(), Double.isFinite(x.stubOverheadMs()) ? x.stubOverheadMs() : null,
                 x.serverMeanMs(), x.downstreamMeanMs(),
                 m.contextSwitches() != null && ok + ko > 0 ? (double) m.contextSwitches() / (ok + ko) : null,
-                x.metersMax(), verdict.valid() && m.outcome().failure() == null, reason, m.reportPath(),
+                x.foreignCpuOnAppCores(), x.metersMax(), verdict.valid() && m.outcome().failure() == null, reason, m.reportPath(),
                 s == null ? null : s.start().toString(), s == null ? null : s.end().toString(), x.series());
     }
 
@@ -273,7 +274,8 @@ public final class CompareRun {
                 s.threadCeilingRps(), ceiling.isPresent() ? ceiling.getAsDouble() : null, s.appCpuCores(),
                 s.appCpuMsPerRequest(), s.appRssMiB(), s.appThreadsLive(), s.appOsThreads(), s.loadGenCpuCores(),
                 s.stubCpuCores(), s.stubOverheadMs(), s.serverMeanMs(), s.downstreamMeanMs(),
-                s.contextSwitchesPerRequest(), s.metersMax(), s.valid(), s.invalidReason(), s.gatlingReport(),
+                s.contextSwitchesPerRequest(), s.foreignCpuOnAppCores(), s.metersMax(), s.valid(), s.invalidReason(),
+                s.gatlingReport(),
                 s.start(), s.end(), s.series());
     }
 

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param appCpus          CPUs the app is pinned to
  * @param stubOverheadMs   stub probe latency (90th percentile) above the configured delay; NaN when unknown
  * @param appInProgressMax highest {@code lab.requests.in.progress} seen; NaN when unknown
+ * @param foreignCpuOnAppCores CPU that other processes used on the app's CPUs
  */
 public record StepEvidence(boolean warmedUp, boolean firstStep, boolean loadGenFailed, int loadCpus, int appCpus,
                            double loadGenCpuCores, double stubCpuCores, double appCpuCores, double stubOverheadMs,
-                           int delayMs, double appInProgressMax, Map<String, Long> errors, long ok, long ko) {
+                           int delayMs, double appInProgressMax, Map<String, Long> errors, long ok, long ko,
+                           double foreignCpuOnAppCores) {
 
     public StepEvidence {
         errors = Map.copyOf(errors);

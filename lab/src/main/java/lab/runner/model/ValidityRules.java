@@ -15,16 +15,17 @@ import java.util.Map;
  * @param stubOverheadMinMs   stub latency above the delay always tolerated
  * @param stubOverheadFraction stub latency above the delay tolerated as a fraction of the delay
  * @param appIdleCpuFraction  below this fraction of its CPUs (and nothing in progress) the app counts as idle
+ * @param foreignCpuFraction  fraction of the app's CPUs that other processes may use before the step is suspect
  */
 public record ValidityRules(double loadSideSaturation, double stubShareSaturation, double stubOverheadMinMs,
-                            double stubOverheadFraction, double appIdleCpuFraction) {
+                            double stubOverheadFraction, double appIdleCpuFraction, double foreignCpuFraction) {
 
     /** Patterns of error messages that only the load generator's own machine can cause. */
     static final List<String> LAB_SIDE_ERRORS = List.of(
             "cannot assign requested address", "too many open files", "no buffer space",
             "address already in use", "pool exhausted", "connection pool", "pending acquire");
 
-    public static final ValidityRules DEFAULTS = new ValidityRules(0.9, 0.8, 20, 0.2, 0.1);
+    public static final ValidityRules DEFAULTS = new ValidityRules(0.9, 0.8, 20, 0.2, 0.1, 0.15);
 
     public Verdict judge(StepEvidence e) {
         List<String> reasons = new ArrayList<>();
@@ -33,6 +34,10 @@ public record ValidityRules(double loadSideSaturation, double stubShareSaturatio
         }
         if (e.firstStep() && !e.warmedUp()) {
             reasons.add("cold app: first step after start without warm-up");
+        }
+        if (e.foreignCpuOnAppCores() > foreignCpuFraction * e.appCpus()) {
+            reasons.add(String.format(Locale.ROOT, "noisy machine: other processes used %.2f of the app's %d CPU",
+                    e.foreignCpuOnAppCores(), e.appCpus()));
         }
         double loadSide = e.loadGenCpuCores() + e.stubCpuCores();
         if (loadSide >= loadSideSaturation * e.loadCpus()) {

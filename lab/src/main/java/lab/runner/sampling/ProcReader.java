@@ -85,6 +85,34 @@ public final class ProcReader {
         return sum;
     }
 
+    /**
+     * CPU time (seconds) that {@code cpus} spent busy so far, whoever ran on them: user, nice,
+     * system and steal from {@code /proc/stat}. Interrupt time is left out: loopback network work
+     * for the app's own sockets lands there, and it is not noise. Negative when unreadable.
+     */
+    public double busySeconds(java.util.Collection<Integer> cpus) {
+        try {
+            return busySeconds(Files.readString(proc.resolve("stat")), cpus);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    double busySeconds(String stat, java.util.Collection<Integer> cpus) {
+        long ticks = 0;
+        for (String line : stat.split("\n")) {
+            if (!line.startsWith("cpu") || line.startsWith("cpu ")) {
+                continue;
+            }
+            String[] f = line.trim().split("\\s+");
+            if (cpus.contains(Integer.parseInt(f[0].substring(3)))) {
+                // fields: user nice system idle iowait irq softirq steal
+                ticks += Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[8]);
+            }
+        }
+        return ticks / ticksPerSecond;
+    }
+
     private static long number(String line) {
         String value = line.substring(line.indexOf(':') + 1).trim();
         int space = value.indexOf(' ');

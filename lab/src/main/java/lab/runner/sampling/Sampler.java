@@ -34,6 +34,7 @@ public final class Sampler implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Duration probeTimeout;
+    private final java.util.List<Integer> appCpus;
     private final List<Sample> samples = new ArrayList<>();
     private final List<StubProbe> probes = new ArrayList<>();
     // Two threads: the stub probe takes a whole downstream delay and must not hold up the readings.
@@ -45,7 +46,8 @@ public final class Sampler implements AutoCloseable {
 
     /** {@code loadGenPid} returns -1 while no load generator runs. */
     public Sampler(ActuatorClient actuator, ProcReader proc, long appPid, long stubPid, LongSupplier loadGenPid,
-                   int stubPort, int delayMs) {
+                   int stubPort, int delayMs, java.util.List<Integer> appCpus) {
+        this.appCpus = java.util.List.copyOf(appCpus);
         this.actuator = actuator;
         this.proc = proc;
         this.appPid = appPid;
@@ -67,7 +69,7 @@ public final class Sampler implements AutoCloseable {
         long now = System.currentTimeMillis();
         Map<String, Double> meters = actuator.meters();
         return new Sample(now, meters, proc.read(appPid).orElse(null),
-                proc.read(stubPid).orElse(null), lg > 0 ? proc.read(lg).orElse(null) : null);
+                proc.read(stubPid).orElse(null), lg > 0 ? proc.read(lg).orElse(null) : null, proc.busySeconds(appCpus));
     }
 
     private void sampleSafely() {

@@ -14,7 +14,8 @@ import lab.runner.results.SeriesPoint;
  */
 public record StepMetrics(double appCpuCores, double appRssMiB, int appOsThreads, int jvmThreadsLive,
                           double loadGenCpuCores, double stubCpuCores, double stubOverheadMs, Double serverMeanMs,
-                          Double downstreamMeanMs, Map<String, Double> metersMax, List<SeriesPoint> series) {
+                          Double downstreamMeanMs, Map<String, Double> metersMax, List<SeriesPoint> series,
+                          double foreignCpuOnAppCores) {
 
     static final String JVM_THREADS_LIVE = "jvm_threads_live_threads";
     static final String TOMCAT_BUSY = "tomcat_threads_busy_threads";
@@ -48,7 +49,28 @@ public record StepMetrics(double appCpuCores, double appRssMiB, int appOsThreads
                 meanMs(window, SERVER_SUM, SERVER_COUNT),
                 meanMs(window, CLIENT_SUM, CLIENT_COUNT),
                 metersMax(window),
-                series(window));
+                series(window),
+                foreignCores(window));
+    }
+
+    /**
+     * CPU that processes other than the app used on the app's CPUs (cores): busy time of those
+     * CPUs minus the app's own. Zero when unknown. On a shared machine this is the noise.
+     */
+    static double foreignCores(List<Sample> samples) {
+        List<Sample> known = samples.stream().filter(s -> s.appCpusBusySeconds() >= 0 && s.app() != null).toList();
+        if (known.size() < 2) {
+            return 0;
+        }
+        Sample first = known.getFirst();
+        Sample last = known.getLast();
+        double seconds = (last.epochMs() - first.epochMs()) / MS_PER_S;
+        if (seconds <= 0) {
+            return 0;
+        }
+        double busy = last.appCpusBusySeconds() - first.appCpusBusySeconds();
+        double app = last.app().cpuSeconds() - first.app().cpuSeconds();
+        return Math.max(0, (busy - app) / seconds);
     }
 
     /** CPU cores used between the first and last sample where the process was seen. */

@@ -11,13 +11,13 @@ class ValidityRulesTest {
 
     /** A healthy step: warm app, modest load-side CPU, fast stub, no errors. */
     private static StepEvidence healthy() {
-        return new StepEvidence(true, true, false, 1, 1, 0.4, 0.2, 0.8, 3, 100, 150, Map.of(), 10_000, 0);
+        return new StepEvidence(true, true, false, 1, 1, 0.4, 0.2, 0.8, 3, 100, 150, Map.of(), 10_000, 0, 0.02);
     }
 
     private static StepEvidence with(double loadGen, double stub, double app, double stubOverhead, double inProgress,
                                      Map<String, Long> errors, boolean warmedUp, boolean failed) {
         return new StepEvidence(warmedUp, true, failed, 1, 1, loadGen, stub, app, stubOverhead, 100, inProgress,
-                errors, 10_000, errors.values().stream().mapToLong(Long::longValue).sum());
+                errors, 10_000, errors.values().stream().mapToLong(Long::longValue).sum(), 0.02);
     }
 
     @Test
@@ -34,7 +34,7 @@ class ValidityRulesTest {
 
     @Test
     void laterStepsOfAnUnwarmedAppAreNotCold() {
-        StepEvidence e = new StepEvidence(false, false, false, 1, 1, 0.4, 0.2, 0.8, 3, 100, 150, Map.of(), 10_000, 0);
+        StepEvidence e = new StepEvidence(false, false, false, 1, 1, 0.4, 0.2, 0.8, 3, 100, 150, Map.of(), 10_000, 0, 0);
         assertThat(rules.judge(e).valid()).isTrue();
     }
 
@@ -80,6 +80,12 @@ class ValidityRulesTest {
                 .contains("7 connect errors while the app was idle");
         // a busy app refusing connections is a finding, not a lab failure
         assertThat(rules.judge(with(0.4, 0.2, 0.9, 3, 200, errors, true, false)).valid()).isTrue();
+    }
+
+    @Test
+    void otherProcessesOnTheAppsCpuMakeTheStepInvalid() {
+        StepEvidence noisy = new StepEvidence(true, false, false, 1, 1, 0.4, 0.2, 0.6, 3, 100, 150, Map.of(), 10_000, 0, 0.3);
+        assertThat(rules.judge(noisy).invalidReason()).contains("noisy machine: other processes used 0.30 of the app's 1 CPU");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProcReaderTest {
@@ -27,6 +28,21 @@ class ProcReaderTest {
         assertThat(p.cpuSeconds()).isCloseTo(3.0, within(1e-9));
         assertThat(p.voluntarySwitches()).isEqualTo(120);
         assertThat(p.involuntarySwitches()).isEqualTo(7);
+    }
+
+    @Test
+    void busySecondsCountUserSystemAndStealOnTheChosenCpus() {
+        String stat = """
+                cpu  1000 0 500 9000 100 0 0 0 0 0
+                cpu0 400 0 200 4500 50 0 0 0 0 0
+                cpu1 600 10 300 4500 50 5 5 80 0 0
+                intr 12345
+                """;
+        ProcReader reader = new ProcReader(Path.of("/proc"), 100);
+        // cpu1: user 600 + nice 10 + system 300 + steal 80 ticks (irq and softirq left out)
+        assertThat(reader.busySeconds(stat, List.of(1))).isCloseTo(9.9, within(1e-9));
+        assertThat(reader.busySeconds(stat, List.of(0, 1))).isCloseTo(15.9, within(1e-9));
+        assertThat(new ProcReader().busySeconds(List.of(0))).isPositive();
     }
 
     @Test

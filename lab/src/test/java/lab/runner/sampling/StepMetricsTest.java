@@ -10,10 +10,15 @@ import org.junit.jupiter.api.Test;
 class StepMetricsTest {
 
     private static Sample at(long ms, double appCpu, double stubCpu, Double lgCpu, double count, double sum) {
+        return at(ms, appCpu, stubCpu, lgCpu, count, sum, -1);
+    }
+
+    private static Sample at(long ms, double appCpu, double stubCpu, Double lgCpu, double count, double sum,
+                             double appCpusBusy) {
         return new Sample(ms, Map.of("jvm_threads_live_threads", 30.0 + ms / 1000, "http_server_requests_seconds_count", count,
                 "http_server_requests_seconds_sum", sum),
                 new ProcStats(40, 300 * 1024 + ms, appCpu, 0, 0), new ProcStats(20, 200 * 1024, stubCpu, 0, 0),
-                lgCpu == null ? null : new ProcStats(50, 400 * 1024, lgCpu, 0, 0));
+                lgCpu == null ? null : new ProcStats(50, 400 * 1024, lgCpu, 0, 0), appCpusBusy);
     }
 
     @Test
@@ -35,6 +40,14 @@ class StepMetricsTest {
         assertThat(m.series()).hasSize(3);
         assertThat(m.series().get(1).appCpuCores()).isCloseTo(0.8, within(1e-9));
         assertThat(m.metersMax()).containsKey("jvm_threads_live_threads").doesNotContainKey("http_server_requests_seconds_count");
+    }
+
+    @Test
+    void foreignCpuIsTheAppsCpusBusyTimeMinusTheAppsOwn() {
+        // over 2 s the app's CPU was busy 1.6 s, of which the app used 1.0 s: others took 0.3 cores
+        List<Sample> samples = List.of(at(0, 5.0, 0, null, 0, 0, 100.0), at(2000, 6.0, 0, null, 0, 0, 101.6));
+        assertThat(StepMetrics.foreignCores(samples)).isCloseTo(0.3, within(1e-9));
+        assertThat(StepMetrics.foreignCores(List.of(at(0, 5.0, 0, null, 0, 0), at(2000, 6.0, 0, null, 0, 0)))).isZero();
     }
 
     @Test
