@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * which kills the stub.) The apps do not forward fault parameters to the stub, so faults come
  * from the stub's runtime mix; the mix answers errors with {@code stub.faults.mix-error-status} (500).
  */
-@Order(4)
+@Order(5)
 class FaultMappingTest {
 
     /** Several calls per fault, so a counter that counts only the first would show. */

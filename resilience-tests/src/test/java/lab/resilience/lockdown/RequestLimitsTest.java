@@ -76,7 +76,7 @@ class RequestLimitsTest {
         assertThat(status).as("%s: 4xx or connection closed", what).satisfiesAnyOf(
                 s -> assertThat(s).isEqualTo(-1),
                 s -> assertThat(s).isBetween(400, 499));
-        assertThat(Client.get(Lab.app(variant).baseUrl() + "/actuator/health").status()).as("healthy after %s", what)
+        assertThat(Client.getOnNewConnection(Lab.app(variant).baseUrl() + "/actuator/health").status()).as("healthy after %s", what)
                 .isEqualTo(200);
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Above {@code lab.overload.max-in-progress} the apps shed load at once with 503 and
  * {@code Retry-After}, instead of queueing it, and serve normally again once the burst is over.
  */
-@Order(5)
+@Order(6)
 class OverloadTest {
 
     /** Five times the limit, all released at once. */
@@ -87,7 +87,7 @@ class OverloadTest {
         Load.all(Load.burst(app + "/api/io?delayMs=" + SLOW.toMillis(), BURST));
 
         awaitIdle(meters);
-        assertThat(Client.get(app + "/actuator/health").status()).as("health after the burst").isEqualTo(200);
+        assertThat(Client.getOnNewConnection(app + "/actuator/health").status()).as("health after the burst").isEqualTo(200);
         List<Reply> again = Load.all(Load.burst(app + "/api/io?delayMs=" + SLOW.toMillis(), Lab.MAX_IN_PROGRESS));
         assertThat(again).as("a batch at the limit is served in full").allMatch(r -> r.status() == 200, "200");
     }

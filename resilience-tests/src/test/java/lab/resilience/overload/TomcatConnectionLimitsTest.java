@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * retries) instead of reaching the app; nothing is lost and nothing is answered 5xx, they are only
  * late. This queue is invisible to the app's own meters (the requests are not "in progress" yet).
  */
-@Order(7)
+@Order(8)
 class TomcatConnectionLimitsTest {
 
     private static final int THREADS = Lab.SMALL_TOMCAT_THREADS;

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * After the downstream fails or disappears and comes back, success returns to 100 % by itself,
  * and nothing is left behind: no extra threads, no leased or pending client connections.
  */
-@Order(6)
+@Order(7)
 class RecoveryTest {
 
     /** Below the shared apps' overload limit, so nothing is shed. */
@@ -179,7 +179,7 @@ class RecoveryTest {
         await("%s: live threads back to the baseline %d (+%d)".formatted(variant, baselineThreads, THREAD_MARGIN))
                 .atMost(RECOVERY_BOUND)
                 .until(() -> meters.require("jvm.threads.live") <= baselineThreads + THREAD_MARGIN);
-        assertThat(Client.get(Lab.app(variant).baseUrl() + "/actuator/health").status()).as("%s healthy", variant)
+        assertThat(Client.getOnNewConnection(Lab.app(variant).baseUrl() + "/actuator/health").status()).as("%s healthy", variant)
                 .isEqualTo(200);
     }
 }

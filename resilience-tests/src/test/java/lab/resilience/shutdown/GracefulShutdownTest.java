@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * shutdown timeout with 143 (128 + SIGTERM: the JVM's status after running its shutdown hooks on a
  * signal; Spring Boot does not change it).
  */
-@Order(8)
+@Order(9)
 class GracefulShutdownTest {
 
     private static final int IN_FLIGHT = 50;

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import lab.contract.kit.DownstreamStub;
 import lab.contract.kit.JarProcess;
@@ -45,6 +48,10 @@ public final class Lab {
     private static final Executor STARTER = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
     /** Apps a test ends or needs configured differently, started in the background as soon as the shared ones are up. */
     private static final Map<String, CompletableFuture<JarProcess>> SPARES = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Lab::stopSpares, "resilience-spares-reaper"));
+    }
 
     private static JarProcess stub;
     private static int stubPort;
@@ -98,6 +105,23 @@ public final class Lab {
             freshApp(variant);
         }
         smallTomcat();
+    }
+
+    /**
+     * When only some test classes run, the JVM may exit while spares are still starting, after the
+     * kit's own reaper ran: wait for those starts to end, then stop what they started.
+     */
+    private static void stopSpares() {
+        for (CompletableFuture<JarProcess> spare : SPARES.values()) {
+            try {
+                spare.get(JarProcess.DEFAULT_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS).close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // never started (or the kit's reaper stopped it while starting): nothing to stop
+            }
+        }
     }
 
     /** The variant's profile and the stub; every other setting as the app ships it. */

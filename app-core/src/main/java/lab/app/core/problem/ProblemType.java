@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "Not found", "no endpoint at this path"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed", "only GET and HEAD are allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable", "this endpoint produces application/json only"),
+    CONTENT_TOO_LARGE(413, "content-too-large", "Content too large", "these endpoints take no request body"),
     URI_TOO_LONG(414, "uri-too-long", "URI too long", "the query string is too long"),
     INTERNAL_ERROR(500, "internal-error", "Internal error", "unexpected error"),
     DOWNSTREAM_FAILED(502, "downstream-failed", "Downstream failed", "the downstream service failed"),
