@@ -39,7 +39,8 @@ class ProblemJsonTest {
     void containerStatusesMapOntoTheCatalogue() {
         assertThat(ProblemType.forStatus(404)).isEqualTo(ProblemType.NOT_FOUND);
         assertThat(ProblemType.forStatus(400)).isEqualTo(ProblemType.BAD_REQUEST);
-        assertThat(ProblemType.forStatus(413)).isEqualTo(ProblemType.BAD_REQUEST);
+        assertThat(ProblemType.forStatus(413)).isEqualTo(ProblemType.CONTENT_TOO_LARGE);
+        assertThat(ProblemType.forStatus(431)).isEqualTo(ProblemType.BAD_REQUEST);
         assertThat(ProblemType.forStatus(500)).isEqualTo(ProblemType.INTERNAL_ERROR);
         assertThat(ProblemType.forStatus(503)).isEqualTo(ProblemType.OVERLOADED);
     }
