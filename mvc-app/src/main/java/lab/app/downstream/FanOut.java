@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import lab.app.core.blocking.BlockingDownstream;
 import lab.app.core.problem.ProblemException;
 import lab.app.core.problem.ProblemType;
 import org.springframework.beans.factory.annotation.Qualifier;

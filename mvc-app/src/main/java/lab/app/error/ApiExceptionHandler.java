@@ -1,6 +1,8 @@
 package lab.app.error;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lab.app.core.render.ProblemMapper;
+import lab.app.core.render.ProblemRenderer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;

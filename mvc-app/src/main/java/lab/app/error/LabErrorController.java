@@ -4,6 +4,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import lab.app.core.problem.Problem;
 import lab.app.core.problem.ProblemType;
+import lab.app.core.render.ProblemMapper;
+import lab.app.core.render.ProblemRenderer;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import lab.app.core.problem.Problem;
+import lab.app.core.render.ProblemRenderer;
 import org.springframework.stereotype.Component;
 
 /** Writes a problem straight to the response, for refusals made before any handler runs. */

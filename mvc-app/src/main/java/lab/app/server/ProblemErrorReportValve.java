@@ -4,7 +4,8 @@ import java.io.IOException;
 
 import lab.app.core.problem.Problem;
 import lab.app.core.problem.ProblemType;
-import lab.app.error.ProblemRenderer;
+
+import lab.app.core.render.ProblemRenderer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;

@@ -1,6 +1,6 @@
 package lab.app.server;
 
-import lab.app.error.ProblemRenderer;
+import lab.app.core.render.ProblemRenderer;
 import org.apache.catalina.Container;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Valve;

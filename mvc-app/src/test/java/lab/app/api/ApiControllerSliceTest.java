@@ -7,10 +7,13 @@ import static org.mockito.BDDMockito.willThrow;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import lab.app.core.blocking.BlockingDownstream;
 import lab.app.core.downstream.DownstreamException;
 import lab.app.core.downstream.DownstreamOutcome;
+import lab.app.core.render.ProblemMapper;
+import lab.app.core.render.ProblemRenderer;
 import lab.app.core.settings.LabProperties;
-import lab.app.downstream.BlockingDownstream;
+
 import lab.app.downstream.FanOut;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +29,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Parameter validation and error rendering of the MVC endpoints, downstream mocked. */
 @WebMvcTest(controllers = ApiController.class, properties = "lab.overload.retry-after=3s")
-@Import(ApiControllerSliceTest.Wiring.class)
+// The shared renderer and mapper live in app-core, outside the slice's scan of web components.
+@Import({ApiControllerSliceTest.Wiring.class, ProblemMapper.class, ProblemRenderer.class})
 class ApiControllerSliceTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";

@@ -1,12 +1,13 @@
 package lab.app.api;
 
+import lab.app.core.blocking.BlockingDownstream;
 import lab.app.core.cpu.CpuWork;
 import lab.app.core.request.ApiRequest;
 import lab.app.core.request.Endpoint;
 import lab.app.core.request.RequestParser;
 import lab.app.core.result.ApiResult;
 import lab.app.core.result.AppIdentity;
-import lab.app.downstream.BlockingDownstream;
+
 import lab.app.downstream.FanOut;
 import lab.app.downstream.ReactiveDownstream;
 import org.springframework.http.MediaType;

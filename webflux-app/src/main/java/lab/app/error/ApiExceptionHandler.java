@@ -1,5 +1,7 @@
 package lab.app.error;
 
+import lab.app.core.render.ProblemMapper;
+import lab.app.core.render.ProblemRenderer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;

@@ -1,5 +1,6 @@
 package lab.app.error;
 
+import lab.app.core.render.ProblemMapper;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package lab.app.error;
 
 import lab.app.core.problem.Problem;
+import lab.app.core.render.ProblemRenderer;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;

@@ -1,7 +1,8 @@
 package lab.app.server;
 
+import lab.app.core.render.ProblemRenderer;
 import lab.app.core.request.Endpoint;
-import lab.app.error.ProblemRenderer;
+
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -14,7 +14,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import lab.app.core.problem.Problem;
 import lab.app.core.problem.ProblemType;
-import lab.app.error.ProblemRenderer;
+import lab.app.core.render.ProblemRenderer;
+
 
 /**
  * Gives request targets that {@code java.net.URI} cannot parse the same answers Tomcat gives in

@@ -1,4 +1,4 @@
-package lab.app.downstream;
+package lab.app.core.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

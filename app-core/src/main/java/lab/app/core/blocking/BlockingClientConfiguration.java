@@ -1,4 +1,4 @@
-package lab.app.downstream;
+package lab.app.core.blocking;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.httpcomponents.hc5.PoolingHttpClientConnectionManagerMetricsBinder;

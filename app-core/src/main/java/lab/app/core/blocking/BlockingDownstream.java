@@ -1,4 +1,4 @@
-package lab.app.downstream;
+package lab.app.core.blocking;
 
 import java.net.ConnectException;
 import java.net.SocketException;

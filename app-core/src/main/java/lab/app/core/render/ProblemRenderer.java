@@ -1,4 +1,4 @@
-package lab.app.error;
+package lab.app.core.render;
 
 import lab.app.core.problem.Problem;
 import lab.app.core.problem.ProblemType;
