@@ -39,9 +39,10 @@ final class CompareCommand implements Callable<Integer> {
      * Same for every variant. 256 MiB (the first plan) is too small for the ladder's top steps:
      * Tomcat on virtual threads holds every request in flight at once, ~100 KiB of heap each
      * (connection and header buffers, the HC5 connection, the virtual thread's stack chunk), and
-     * mvc-vt died of OutOfMemoryError at 1,600 users. 512 MiB keeps all three alive to 3,200.
+     * mvc-vt died of OutOfMemoryError at 1,600 users; at 512 MiB it thrashed in GC from 800 users
+     * and died at 3,200. 1 GiB keeps all three alive to 3,200 (a finding of its own: docs/lab.md).
      */
-    static final int DEFAULT_HEAP_MIB = 512;
+    static final int DEFAULT_HEAP_MIB = 1024;
     /**
      * c10k is about threads and stacks, not heap: at 256 MiB mvc-vt and mvc-10k died of
      * OutOfMemoryError with 2,000 requests in flight, which would hide the story.
@@ -94,7 +95,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--limits", description = "Take the app's CPU count from the Kubernetes overlay limits-<tight|generous>.")
     Limits limits;
 
-    @Option(names = "--heap-mib", description = "Heap of every app and the stub, -Xms = -Xmx (default: 512, c10k: 2048, or from --limits).")
+    @Option(names = "--heap-mib", description = "Heap of every app and the stub, -Xms = -Xmx (default: 1024, c10k: 2048, or from --limits).")
     Integer heapMiB;
 
     @Option(names = "--gc", description = "GC for every app and the stub: G1 (default), Serial or Parallel.")

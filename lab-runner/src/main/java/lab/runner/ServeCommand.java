@@ -15,8 +15,8 @@ final class ServeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VARIANT", description = "mvc, mvc-vt, webflux, mvc-10k or all")
     String variant;
 
-    @Option(names = "--heap-mib", description = "Heap of each JVM (default: 512, as compare).")
-    int heapMiB = 512;
+    @Option(names = "--heap-mib", description = "Heap of each JVM (default: 1024, as compare).")
+    int heapMiB = 1024;
 
     @Option(names = "--exit-after-seconds", hidden = true, description = "Stop by itself (for tests).")
     Integer exitAfterSeconds;
