@@ -12,7 +12,7 @@ record InvalidStep(String variant, String step, String reason) {
   static List<InvalidStep> all(Results results) {
     List<InvalidStep> invalid = new ArrayList<>();
     for (Variant variant : results.variants()) {
-      if (variant.error() != null) {
+      if (variant.error() != null && !explainedByAStep(variant)) {
         invalid.add(new InvalidStep(variant.name(), "the whole run", "could not be measured: " + variant.error()));
       }
       variant.steps().stream()
@@ -30,6 +30,17 @@ record InvalidStep(String variant, String step, String reason) {
         .forEach(run -> invalid.add(new InvalidStep(run.name(), "c10k",
             reason(run.error() != null ? "could not be measured: " + run.error() : run.invalidReason())))));
     return List.copyOf(invalid);
+  }
+
+  /** The runner ends a variant when its app dies; the step it died in already says so. */
+  private static boolean explainedByAStep(Variant variant) {
+    List<String> reasons = new ArrayList<>();
+    variant.steps().stream().filter(step -> !step.isValid()).forEach(step -> reasons.add(step.invalidReason()));
+    if (variant.openModel() != null && !variant.openModel().isValid()) {
+      reasons.add(variant.openModel().invalidReason());
+    }
+    return reasons.stream().filter(r -> r != null && !r.isBlank())
+        .anyMatch(r -> variant.error().contains(r.split(";")[0].strip()));
   }
 
   private static String reason(String reason) {
