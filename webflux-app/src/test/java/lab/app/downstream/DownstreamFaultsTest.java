@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import lab.app.core.meters.LabMeters;
 import lab.contract.kit.DownstreamStub;
+import lab.contract.kit.StubFaults;
 import lab.contract.kit.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package lab.app.downstream;
+package lab.contract.kit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,23 +7,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import lab.contract.kit.DownstreamStub;
-
 /** Sets the real stub's runtime fault mix through its admin endpoint ({@code /admin/faults}). */
-final class StubFaults {
+public final class StubFaults {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private StubFaults() {
     }
 
-    static void set(DownstreamStub stub, String mixJson) {
+    public static void set(DownstreamStub stub, String mixJson) {
         send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/admin/faults"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(mixJson)).build());
     }
 
-    static void clear(DownstreamStub stub) {
+    public static void clear(DownstreamStub stub) {
         send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/admin/faults")).DELETE().build());
     }
 
