@@ -20,8 +20,6 @@ public final class Http {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final HttpClient CLIENT = newClient();
-
     private Http() {
     }
 
@@ -42,9 +40,16 @@ public final class Http {
         return send("GET", url, headers);
     }
 
-    /** Any method, no body; headers in the given order. */
+    /**
+     * Any method, no body; headers in the given order. Each call uses its own connection: on a
+     * kept-alive connection WebFlux (Boot 4.0.7 / Reactor Netty) leaves about 1 in 1,000 Actuator
+     * requests unanswered (docs/failure-modes.md, "Known problems"), which is not what these
+     * tests are about; ActuatorKeepAliveTest keeps that reproduction.
+     */
     public static Response send(String method, String url, Map<String, String> headers) {
-        return send(CLIENT, method, url, headers);
+        try (HttpClient client = newClient()) {
+            return send(client, method, url, headers);
+        }
     }
 
     public static Response send(HttpClient client, String method, String url, Map<String, String> headers) {
