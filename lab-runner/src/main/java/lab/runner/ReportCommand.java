@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import lab.runner.compare.ReportHook;
-import lab.runner.results.ResultsFiles;
+import lab.runner.output.ResultsFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -23,10 +23,10 @@ import lab.runner.model.ValidityRules;
 import lab.runner.model.Verdict;
 import lab.runner.process.CpuLayout;
 import lab.runner.process.JvmFlags;
-import lab.runner.results.C10kResult;
-import lab.runner.results.Results;
-import lab.runner.results.ResultsFiles;
-import lab.runner.results.RunSettings;
+import lab.runner.output.C10kResult;
+import lab.runner.output.Results;
+import lab.runner.output.ResultsFiles;
+import lab.runner.output.RunSettings;
 import lab.runner.sampling.StepMetrics;
 
 /**

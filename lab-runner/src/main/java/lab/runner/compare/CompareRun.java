@@ -16,12 +16,12 @@ import lab.runner.model.ValidityRules;
 import lab.runner.model.Verdict;
 import lab.runner.process.CpuLayout;
 import lab.runner.process.JvmFlags;
-import lab.runner.results.Environment;
-import lab.runner.results.Results;
-import lab.runner.results.ResultsFiles;
-import lab.runner.results.RunSettings;
-import lab.runner.results.StepResult;
-import lab.runner.results.VariantResult;
+import lab.runner.output.Environment;
+import lab.runner.output.Results;
+import lab.runner.output.ResultsFiles;
+import lab.runner.output.RunSettings;
+import lab.runner.output.StepResult;
+import lab.runner.output.VariantResult;
 import lab.runner.sampling.StepMetrics;
 import tools.jackson.databind.JsonNode;
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import lab.runner.process.CpuLayout;
-import lab.runner.results.Environment;
+import lab.runner.output.Environment;
 
 /** Collects the facts about this machine that a reader of the results needs. */
 public final class EnvironmentProbe {

@@ -3,7 +3,7 @@ package lab.runner.compare;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
-import lab.runner.results.StepResult;
+import lab.runner.output.StepResult;
 
 /**
  * Progress lines as the run goes: which variant, step k of n, an ETA from the time steps really

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
-import lab.runner.results.Results;
-import lab.runner.results.StepResult;
-import lab.runner.results.VariantResult;
+import lab.runner.output.Results;
+import lab.runner.output.StepResult;
+import lab.runner.output.VariantResult;
 
 /** The table printed at the end: users down, variants across; rps, p99, errors, and a mark for invalid steps. */
 public final class Summary {

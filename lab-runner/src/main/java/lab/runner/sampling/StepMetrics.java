@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import lab.runner.results.SeriesPoint;
+import lab.runner.output.SeriesPoint;
 
 /**
  * What one step's samples say, over the step's measured window (when Gatling's first user started

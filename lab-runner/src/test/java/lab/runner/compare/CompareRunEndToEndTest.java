@@ -7,10 +7,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import lab.runner.results.Results;
-import lab.runner.results.ResultsFiles;
-import lab.runner.results.StepResult;
-import lab.runner.results.VariantResult;
+import lab.runner.output.Results;
+import lab.runner.output.ResultsFiles;
+import lab.runner.output.StepResult;
+import lab.runner.output.VariantResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import lab.runner.results.Results;
-import lab.runner.results.ResultsFiles;
+import lab.runner.output.Results;
+import lab.runner.output.ResultsFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

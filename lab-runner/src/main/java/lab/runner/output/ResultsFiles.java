@@ -1,4 +1,4 @@
-package lab.runner.results;
+package lab.runner.output;
 
 import java.io.IOException;
 import java.nio.file.Files;

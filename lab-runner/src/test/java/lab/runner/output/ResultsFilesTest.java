@@ -1,4 +1,4 @@
-package lab.runner.results;
+package lab.runner.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
