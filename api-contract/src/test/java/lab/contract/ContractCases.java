@@ -15,8 +15,7 @@ public final class ContractCases {
     /** {@code lab.limits.max-query-length}: the first query length that must be refused. */
     public static final int MAX_QUERY_LENGTH = 1024;
 
-    private ContractCases() {
-    }
+    private ContractCases() {}
 
     /** A request that must succeed: its golden body is the normalised 200 body. */
     public record Success(String name, String target, int calls, int delayMs, String why) {
@@ -31,15 +30,21 @@ public final class ContractCases {
      * A request that must fail with {@code status}; sent byte for byte over a raw socket, so targets
      * may hold what the JDK client refuses to send.
      */
-    public record BadInput(String name, String method, String target, Map<String, String> headers, int status,
-                           String why) {
+    public record BadInput(
+            String name, String method, String target, Map<String, String> headers, int status, String why) {
 
         /** The request as sent: the target byte for byte, the headers, {@code Connection: close}. */
         public String rawRequest(int port) {
             StringBuilder request = new StringBuilder()
-                    .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+                    .append(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:")
+                    .append(port)
+                    .append("\r\n");
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             if (!"GET".equals(method) && !"HEAD".equals(method)) {
                 request.append("Content-Length: 0\r\n");
             }
@@ -66,8 +71,14 @@ public final class ContractCases {
                 new Success("ok-io-leading-zeros", "/api/io?delayMs=050", 1, 50, "leading zeros are still decimal"),
                 new Success("ok-fanout", "/api/fanout?calls=3&delayMs=50", 3, 50, "fanout with both parameters"),
                 new Success("ok-fanout-defaults", "/api/fanout", 4, 100, "fanout with defaults"),
-                new Success("ok-fanout-max-calls", "/api/fanout?calls=32&delayMs=0", 32, 0, "fanout at calls upper bound"),
-                new Success("ok-fanout-parameter-order", "/api/fanout?delayMs=20&calls=2", 2, 20, "parameters in any order"),
+                new Success(
+                        "ok-fanout-max-calls", "/api/fanout?calls=32&delayMs=0", 32, 0, "fanout at calls upper bound"),
+                new Success(
+                        "ok-fanout-parameter-order",
+                        "/api/fanout?delayMs=20&calls=2",
+                        2,
+                        20,
+                        "parameters in any order"),
                 new Success("ok-cpu", "/api/cpu?rounds=1000", 0, 0, "cpu"),
                 new Success("ok-cpu-defaults", "/api/cpu", 0, 0, "cpu with defaults"),
                 new Success("ok-cpu-lower-bound", "/api/cpu?rounds=1", 0, 0, "cpu at lower bound"),
@@ -92,7 +103,10 @@ public final class ContractCases {
         cases.add(get("delay-leading-space", "/api/io?delayMs=%205", 400, "leading whitespace"));
         cases.add(get("delay-trailing-space", "/api/io?delayMs=5%20", 400, "trailing whitespace"));
         cases.add(get("delay-hex", "/api/io?delayMs=0x10", 400, "hex"));
-        cases.add(get("delay-arabic-indic-digits", "/api/io?delayMs=%D9%A1%D9%A0%D9%A0", 400,
+        cases.add(get(
+                "delay-arabic-indic-digits",
+                "/api/io?delayMs=%D9%A1%D9%A0%D9%A0",
+                400,
                 "Arabic-Indic digits (Integer.parseInt would accept them)"));
         cases.add(get("delay-fullwidth-digits", "/api/io?delayMs=%EF%BC%95", 400, "fullwidth digit"));
         cases.add(get("delay-bad-percent-escape", "/api/io?delayMs=%zz", 400, "percent-encoded garbage"));
@@ -102,7 +116,8 @@ public final class ContractCases {
         cases.add(get("delay-double-equals", "/api/io?delayMs==5", 400, "value starting with ="));
         cases.add(get("delay-encoded-crlf", "/api/io?delayMs=1%0D%0A", 400, "encoded CRLF after the value"));
         // characters a URI may not hold: the server refuses to parse the target, the app still answers the catalogue
-        cases.add(get("query-illegal-characters", "/api/io?delayMs=<1>", 400, "< and > in the query: bad-request at /"));
+        cases.add(
+                get("query-illegal-characters", "/api/io?delayMs=<1>", 400, "< and > in the query: bad-request at /"));
         cases.add(get("query-illegal-pipe", "/api/io?delayMs=1|2", 400, "| in the query: bad-request at /"));
         cases.add(get("path-bad-percent-escape", "/api/%zz", 400, "percent garbage in the path: bad-request"));
         cases.add(get("bytes-above-bound", "/api/io?bytes=65537", 400, "bytes just above the bound"));
@@ -119,7 +134,10 @@ public final class ContractCases {
         cases.add(get("unknown-parameter", "/api/io?foo=1", 400, "unknown parameter"));
         cases.add(get("parameter-of-another-endpoint", "/api/cpu?delayMs=5", 400, "parameter of another endpoint"));
         cases.add(get("parameter-name-wrong-case", "/api/io?DelayMs=5", 400, "names are case-sensitive"));
-        cases.add(get("query-at-limit", "/api/io?" + query(MAX_QUERY_LENGTH), 400,
+        cases.add(get(
+                "query-at-limit",
+                "/api/io?" + query(MAX_QUERY_LENGTH),
+                400,
                 "query of exactly the limit passes the length check"));
         // paths
         cases.add(get("unknown-endpoint", "/api/nope", 404, "unknown endpoint"));
@@ -131,16 +149,32 @@ public final class ContractCases {
         cases.add(get("empty-segment", "//api/io", 404, "empty path segment"));
         // methods
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
-            cases.add(new BadInput("method-" + method.toLowerCase(java.util.Locale.ROOT), method, "/api/io?delayMs=1",
-                    json(), 405, "wrong method"));
+            cases.add(new BadInput(
+                    "method-" + method.toLowerCase(java.util.Locale.ROOT),
+                    method,
+                    "/api/io?delayMs=1",
+                    json(),
+                    405,
+                    "wrong method"));
         }
         cases.add(new BadInput("method-post-fanout", "POST", "/api/fanout", json(), 405, "wrong method"));
         // representation and size
-        cases.add(new BadInput("accept-html-only", "GET", "/api/io?delayMs=1", Map.of("Accept", "text/html"), 406,
+        cases.add(new BadInput(
+                "accept-html-only",
+                "GET",
+                "/api/io?delayMs=1",
+                Map.of("Accept", "text/html"),
+                406,
                 "Accept: text/html only"));
-        cases.add(new BadInput("accept-xml-only", "GET", "/api/cpu?rounds=1", Map.of("Accept", "application/xml"), 406,
+        cases.add(new BadInput(
+                "accept-xml-only",
+                "GET",
+                "/api/cpu?rounds=1",
+                Map.of("Accept", "application/xml"),
+                406,
                 "Accept: application/xml only"));
-        cases.add(get("query-too-long", "/api/io?" + query(MAX_QUERY_LENGTH + 1), 414, "query one char over the limit"));
+        cases.add(
+                get("query-too-long", "/api/io?" + query(MAX_QUERY_LENGTH + 1), 414, "query one char over the limit"));
         cases.add(get("query-far-too-long", "/api/io?" + query(8 * MAX_QUERY_LENGTH), 414, "query 8x the limit"));
         return List.copyOf(cases);
     }

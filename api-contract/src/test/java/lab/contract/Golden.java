@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,22 +23,24 @@ public final class Golden {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Golden() {
-    }
+    private Golden() {}
 
     /** The golden body of a case, without the trailing newline; empty if there is no golden file. */
     public static Optional<String> find(String name) {
         String resource = "golden/" + name + ".json";
         try (InputStream in = Golden.class.getClassLoader().getResourceAsStream(resource)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+            return in == null
+                    ? Optional.empty()
+                    : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             throw new UncheckedIOException(resource, e);
         }
     }
 
     public static String load(String name) {
-        return find(name).orElseThrow(() -> new IllegalStateException(
-                "no golden file golden/" + name + ".json in api-contract/src/test/resources"));
+        return find(name)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no golden file golden/" + name + ".json in api-contract/src/test/resources"));
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 /** The case list and its golden files agree, and normalisation keeps order while hiding what varies. */
@@ -16,12 +15,20 @@ class GoldenFilesTest {
         Set<String> names = new HashSet<>();
         assertSoftly(soft -> {
             ContractCases.successes().forEach(c -> {
-                soft.assertThat(names.add(c.name())).as("unique name %s", c.name()).isTrue();
-                soft.assertThat(Golden.find(c.name())).as("golden/%s.json", c.name()).isPresent();
+                soft.assertThat(names.add(c.name()))
+                        .as("unique name %s", c.name())
+                        .isTrue();
+                soft.assertThat(Golden.find(c.name()))
+                        .as("golden/%s.json", c.name())
+                        .isPresent();
             });
             ContractCases.badInputs().forEach(c -> {
-                soft.assertThat(names.add(c.name())).as("unique name %s", c.name()).isTrue();
-                soft.assertThat(Golden.find(c.name())).as("golden/%s.json", c.name()).isPresent();
+                soft.assertThat(names.add(c.name()))
+                        .as("unique name %s", c.name())
+                        .isTrue();
+                soft.assertThat(Golden.find(c.name()))
+                        .as("golden/%s.json", c.name())
+                        .isPresent();
             });
         });
     }
@@ -33,9 +40,12 @@ class GoldenFilesTest {
 
     @Test
     void problemGoldensCarryTheirOwnStatus() {
-        assertSoftly(soft -> ContractCases.badInputs().forEach(c -> soft
-                .assertThat(Golden.parse(Golden.load(c.name())).get("status").asInt())
-                .as("status in golden/%s.json", c.name()).isEqualTo(c.status())));
+        assertSoftly(soft -> ContractCases.badInputs()
+                .forEach(c -> soft.assertThat(Golden.parse(Golden.load(c.name()))
+                                .get("status")
+                                .asInt())
+                        .as("status in golden/%s.json", c.name())
+                        .isEqualTo(c.status())));
     }
 
     @Test
@@ -43,8 +53,9 @@ class GoldenFilesTest {
         String body = "{\"app\":\"mvc\",\"model\":\"thread-per-request\",\"thread\":\"http-nio-1-exec-1\","
                 + "\"virtual\":false,\"calls\":1,\"delayMs\":5,\"elapsedMs\":7}";
 
-        assertThat(Golden.normalise(body)).isEqualTo("{\"app\":\"<app>\",\"model\":\"<model>\",\"thread\":\"<thread>\","
-                + "\"virtual\":\"<virtual>\",\"calls\":1,\"delayMs\":5,\"elapsedMs\":\"<elapsedMs>\"}");
+        assertThat(Golden.normalise(body))
+                .isEqualTo("{\"app\":\"<app>\",\"model\":\"<model>\",\"thread\":\"<thread>\","
+                        + "\"virtual\":\"<virtual>\",\"calls\":1,\"delayMs\":5,\"elapsedMs\":\"<elapsedMs>\"}");
     }
 
     @Test

@@ -29,7 +29,10 @@ public record StubProperties(
      */
     public record Limits(
             @DefaultValue("120000") @Min(0) @Max(3_600_000) long maxDelayMs,
-            @DefaultValue("1048576") @Min(0) @Max(16_777_216) int maxBytes,
+
+            @DefaultValue("1048576") @Min(0) @Max(16_777_216)
+            int maxBytes,
+
             @DefaultValue("5m") @NotNull Duration maxHang) {
 
         @AssertTrue(message = "max-hang must be positive")
@@ -41,28 +44,25 @@ public record StubProperties(
     /** Values used when a request leaves a parameter out. */
     public record Defaults(
             @DefaultValue("100") @Min(0) long delayMs,
-            @DefaultValue("128") @Min(0) int bytes) {
-    }
+            @DefaultValue("128") @Min(0) int bytes) {}
 
     /** How the runtime fault mix turns into answers. */
     public record Faults(
             // Status answered for the runtime mix's errorPercent share.
-            @DefaultValue("500") @Min(400) @Max(599) int mixErrorStatus) {
-    }
+            @DefaultValue("500") @Min(400) @Max(599) int mixErrorStatus) {}
 
     /** The runtime admin endpoint changes the stub's behaviour for everybody, so it is opt-in. */
-    public record Admin(@DefaultValue("false") boolean enabled) {
-    }
+    public record Admin(@DefaultValue("false") boolean enabled) {}
 
     /** Socket settings for 10,000 connections arriving at once. */
     public record Server(
             // Accept queue length; the kernel caps it at net.core.somaxconn.
-            @DefaultValue("4096") @Min(1) @Max(65_535) int backlog) {
-    }
+            @DefaultValue("4096") @Min(1) @Max(65_535) int backlog) {}
 
     @AssertTrue(message = "stub.defaults must lie within stub.limits")
     public boolean isDefaultsWithinLimits() {
-        return limits == null || defaults == null
+        return limits == null
+                || defaults == null
                 || (defaults.delayMs() <= limits.maxDelayMs() && defaults.bytes() <= limits.maxBytes());
     }
 }

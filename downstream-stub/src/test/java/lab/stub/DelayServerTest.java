@@ -30,7 +30,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The real server on a random port, admin endpoint off (the default). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "stub.limits.max-hang=1s"})
 @AutoConfigureWebTestClient
 class DelayServerTest {
@@ -89,9 +90,13 @@ class DelayServerTest {
             foo=1                | foo      | unknown parameter foo
             """)
     void badInputGetsAProblemNamingTheParameter(String query, String parameter, String detail) {
-        web.get().uri("/delay?" + query).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(PROBLEM)
+        web.get()
+                .uri("/delay?" + query)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(PROBLEM)
                 .expectBody()
                 .json("""
                         {"type":"https://lab.example/problems/invalid-parameter","title":"Invalid parameter",
@@ -101,33 +106,50 @@ class DelayServerTest {
 
     @Test
     void problemMembersComeInTheCatalogueOrder() {
-        String body = web.get().uri("/delay?ms=x").exchange()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = web.get()
+                .uri("/delay?ms=x")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(body).isEqualTo("{\"type\":\"https://lab.example/problems/invalid-parameter\","
-                + "\"title\":\"Invalid parameter\",\"status\":400,"
-                + "\"detail\":\"ms must be an integer between 0 and 120000\",\"instance\":\"/delay\",\"parameter\":\"ms\"}");
+        assertThat(body)
+                .isEqualTo(
+                        "{\"type\":\"https://lab.example/problems/invalid-parameter\","
+                                + "\"title\":\"Invalid parameter\",\"status\":400,"
+                                + "\"detail\":\"ms must be an integer between 0 and 120000\",\"instance\":\"/delay\",\"parameter\":\"ms\"}");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH"})
     void otherMethodsGet405WithAllow(String method) {
-        web.method(HttpMethod.valueOf(method)).uri("/delay").exchange()
-                .expectStatus().isEqualTo(405)
-                .expectHeader().valueEquals("Allow", "GET, HEAD")
-                .expectHeader().contentType(PROBLEM)
+        web.method(HttpMethod.valueOf(method))
+                .uri("/delay")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectHeader()
+                .valueEquals("Allow", "GET, HEAD")
+                .expectHeader()
+                .contentType(PROBLEM)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://lab.example/problems/method-not-allowed")
-                .jsonPath("$.title").isEqualTo("Method not allowed");
+                .jsonPath("$.type")
+                .isEqualTo("https://lab.example/problems/method-not-allowed")
+                .jsonPath("$.title")
+                .isEqualTo("Method not allowed");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/nope", "/delay/extra", "/admin/faults"})
     void unknownPathsAndTheDisabledAdminEndpointGet404Problems(String path) {
         for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE)) {
-            web.method(method).uri(path).exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentType(PROBLEM)
+            web.method(method)
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(PROBLEM)
                     .expectBody()
                     .json("""
                             {"type":"https://lab.example/problems/not-found","title":"Not found","status":404,
@@ -171,13 +193,18 @@ class DelayServerTest {
     void jitterSpreadsTheDelays() throws Exception {
         StubHttp http = http();
         long jitterMs = 600;
-        List<Long> elapsed = IntStream.range(0, 20).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return http.timedGet("/delay?ms=0&jitterMs=" + jitterMs);
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        })).toList().stream().map(CompletableFuture::join).toList();
+        List<Long> elapsed = IntStream.range(0, 20)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return http.timedGet("/delay?ms=0&jitterMs=" + jitterMs);
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .toList()
+                .stream()
+                .map(CompletableFuture::join)
+                .toList();
 
         // 20 uniform draws over 0..600 ms all within 100 ms of each other: odds about 1e-14.
         long spread = elapsed.stream().mapToLong(Long::longValue).max().orElseThrow()
@@ -251,19 +278,32 @@ class DelayServerTest {
 
     @Test
     void actuatorExposesOnlyHealthInfoMetricsAndPrometheus() {
-        Map<String, Object> links = web.get().uri("/actuator").exchange()
-                .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Map<String, Object>>>() { })
-                .returnResult().getResponseBody().get("_links");
+        Map<String, Object> links = web.get()
+                .uri("/actuator")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Map<String, Object>>>() {})
+                .returnResult()
+                .getResponseBody()
+                .get("_links");
 
-        assertThat(links).containsOnlyKeys("self", "health", "health-path", "info", "metrics",
-                "metrics-requiredMetricName", "prometheus");
+        assertThat(links)
+                .containsOnlyKeys(
+                        "self", "health", "health-path", "info", "metrics", "metrics-requiredMetricName", "prometheus");
         web.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
         web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body)
-                        .contains("stub_requests_total{outcome=\"reset\"}", "stub_requests_in_flight",
+        web.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body)
+                        .contains(
+                                "stub_requests_total{outcome=\"reset\"}",
+                                "stub_requests_in_flight",
                                 "stub_delay_lateness_seconds_max"));
     }
 

@@ -18,7 +18,8 @@ import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The runtime fault mix, with the admin endpoint switched on. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "stub.admin.enabled=true", "stub.limits.max-delay-ms=5000"})
 @AutoConfigureWebTestClient
 class FaultAdminServerTest {
@@ -34,19 +35,36 @@ class FaultAdminServerTest {
 
     @AfterEach
     void resetTheMix() {
-        web.delete().uri("/admin/faults").exchange().expectStatus().isOk().expectBody().json(NONE);
+        web.delete()
+                .uri("/admin/faults")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json(NONE);
     }
 
     @Test
     void showsNoFaultsUntilSetAndTheSetMixAfterwards() {
-        web.get().uri("/admin/faults").exchange().expectStatus().isOk()
-                .expectBody().json(NONE, JsonCompareMode.STRICT);
+        web.get()
+                .uri("/admin/faults")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json(NONE, JsonCompareMode.STRICT);
 
         put("{\"extraLatencyMs\":900,\"jitterMs\":5}").expectStatus().isOk();
 
-        web.get().uri("/admin/faults").exchange().expectStatus().isOk().expectBody().json(
-                "{\"extraLatencyMs\":900,\"jitterMs\":5,\"errorPercent\":0,\"resetPercent\":0,\"hangPercent\":0,\"closePercent\":0}",
-                JsonCompareMode.STRICT);
+        web.get()
+                .uri("/admin/faults")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json(
+                        "{\"extraLatencyMs\":900,\"jitterMs\":5,\"errorPercent\":0,\"resetPercent\":0,\"hangPercent\":0,\"closePercent\":0}",
+                        JsonCompareMode.STRICT);
     }
 
     @Test
@@ -87,7 +105,8 @@ class FaultAdminServerTest {
     void aRequestsOwnFaultWinsOverTheMix() throws Exception {
         put("{\"errorPercent\":100}").expectStatus().isOk();
 
-        assertThat(new StubHttp(port).get("/delay?ms=0&status=200").statusCode()).isEqualTo(200);
+        assertThat(new StubHttp(port).get("/delay?ms=0&status=200").statusCode())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,9 +120,13 @@ class FaultAdminServerTest {
             {"extraLatency":900}                    | extraLatency   | unknown member extraLatency
             """)
     void invalidMixIsRejectedAndChangesNothing(String body, String parameter, String detail) {
-        put(body).expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().json("""
+        put(body)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .json("""
                         {"type":"https://lab.example/problems/invalid-parameter","title":"Invalid parameter",
                          "status":400,"detail":"%s","instance":"/admin/faults","parameter":"%s"}
                         """.formatted(detail, parameter), JsonCompareMode.STRICT);
@@ -113,20 +136,39 @@ class FaultAdminServerTest {
 
     @Test
     void percentagesMustNotAddUpToMoreThanAHundred() {
-        put("{\"errorPercent\":60,\"resetPercent\":30,\"closePercent\":5,\"hangPercent\":6}").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail")
+        put("{\"errorPercent\":60,\"resetPercent\":30,\"closePercent\":5,\"hangPercent\":6}")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
                 .isEqualTo("errorPercent + resetPercent + closePercent + hangPercent must be at most 100");
     }
 
     @Test
     void onlyJsonBodiesAndTheThreeMethodsAreAccepted() {
-        web.put().uri("/admin/faults").contentType(MediaType.TEXT_PLAIN).bodyValue("x").exchange()
-                .expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        web.post().uri("/admin/faults").exchange()
-                .expectStatus().isEqualTo(405).expectHeader().valueEquals("Allow", "DELETE, GET, PUT");
+        web.put()
+                .uri("/admin/faults")
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("x")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post()
+                .uri("/admin/faults")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectHeader()
+                .valueEquals("Allow", "DELETE, GET, PUT");
     }
 
     private WebTestClient.ResponseSpec put(String json) {
-        return web.put().uri("/admin/faults").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+        return web.put()
+                .uri("/admin/faults")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
     }
 }

@@ -32,14 +32,17 @@ class StubPropertiesTest {
 
     @Test
     void outOfRangeSettingsStopTheStart() {
-        runner.withPropertyValues("stub.limits.max-bytes=-1").run(context -> assertThat(context).hasFailed());
-        runner.withPropertyValues("stub.faults.mix-error-status=200").run(context -> assertThat(context).hasFailed());
-        runner.withPropertyValues("stub.limits.max-hang=0s").run(context -> assertThat(context).hasFailed());
-        runner.withPropertyValues("stub.limits.max-delay-ms=50").run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("stub.limits.max-bytes=-1")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("stub.faults.mix-error-status=200")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("stub.limits.max-hang=0s")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("stub.limits.max-delay-ms=50")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(StubProperties.class)
-    static class Config {
-    }
+    static class Config {}
 }

@@ -54,9 +54,7 @@ record RunRequest(String simulationClass, Path resultsFolder, String runDescript
     /** The arguments for {@code io.gatling.app.Gatling}. */
     String[] gatlingArgs() {
         List<String> gatling = new ArrayList<>(List.of(
-                "--simulation", simulationClass,
-                "--results-folder", resultsFolder.toString(),
-                "--launcher", "lab"));
+                "--simulation", simulationClass, "--results-folder", resultsFolder.toString(), "--launcher", "lab"));
         if (!runDescription.isBlank()) {
             // Gatling base64-decodes the description when it can, which garbles plain words such as
             // "mvc"; encoding it first (as the Maven plugin does) always round-trips

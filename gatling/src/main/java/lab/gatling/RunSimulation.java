@@ -34,8 +34,7 @@ public final class RunSimulation {
     /** Reserved (tcpmux) and never listened on: connections are refused immediately. */
     private static final String CLOSED_PORT = "1";
 
-    private RunSimulation() {
-    }
+    private RunSimulation() {}
 
     public static void main(String[] args) {
         // before anything touches SLF4J: without it Logback logs every request at DEBUG
@@ -99,9 +98,18 @@ public final class RunSimulation {
         }
         try {
             StepStats stats = GatlingStatsReader.decodeAndSave(runDir.get());
-            out.printf(Locale.ROOT, "Stats: ok=%d ko=%d throughput=%.1f rps mean=%.1f ms p50=%d p95=%d p99=%d max=%d ms errors=%s%n",
-                    stats.ok(), stats.ko(), stats.throughputRps(), stats.meanMs(), stats.p50Ms(), stats.p95Ms(),
-                    stats.p99Ms(), stats.maxMs(), stats.errors());
+            out.printf(
+                    Locale.ROOT,
+                    "Stats: ok=%d ko=%d throughput=%.1f rps mean=%.1f ms p50=%d p95=%d p99=%d max=%d ms errors=%s%n",
+                    stats.ok(),
+                    stats.ko(),
+                    stats.throughputRps(),
+                    stats.meanMs(),
+                    stats.p50Ms(),
+                    stats.p95Ms(),
+                    stats.p99Ms(),
+                    stats.maxMs(),
+                    stats.errors());
         } catch (IllegalStateException e) {
             // the report is there; only the saved summary is missing
             out.println("Stats not saved: " + e.getMessage());

@@ -13,14 +13,17 @@ class RunRequestTest {
     @Test
     void argumentsWinOverPropertiesAndEnvironment() {
         RunRequest request = RunRequest.parse(
-                new String[] {"--simulation", "SpikeSimulation", "-rf", "/tmp/r", "--run-description", "step 3", "--no-reports"},
+                new String[] {
+                    "--simulation", "SpikeSimulation", "-rf", "/tmp/r", "--run-description", "step 3", "--no-reports"
+                },
                 Map.of("simulation", "FanoutSimulation")::get,
                 Map.of("SIMULATION", "CpuBoundSimulation")::get);
 
         assertThat(request.simulationClass()).isEqualTo("lab.gatling.simulations.SpikeSimulation");
         assertThat(request.resultsFolder()).isEqualTo(Path.of("/tmp/r"));
         assertThat(request.runDescription()).isEqualTo("step 3");
-        assertThat(request.gatlingArgs()).containsSubsequence("--simulation", "lab.gatling.simulations.SpikeSimulation")
+        assertThat(request.gatlingArgs())
+                .containsSubsequence("--simulation", "lab.gatling.simulations.SpikeSimulation")
                 .containsSubsequence("--results-folder", "/tmp/r")
                 .containsSubsequence("--run-description", RunRequest.encoded("step 3"))
                 .contains("--no-reports");
@@ -28,7 +31,9 @@ class RunRequestTest {
 
     @Test
     void environmentVariablesServeTheKubernetesJob() {
-        RunRequest request = RunRequest.parse(NO_ARGS, name -> null,
+        RunRequest request = RunRequest.parse(
+                NO_ARGS,
+                name -> null,
                 Map.of("SIMULATION", "ArrivalRateSimulation", "RESULTS_FOLDER", "/results")::get);
 
         assertThat(request.simulationClass()).isEqualTo("lab.gatling.simulations.ArrivalRateSimulation");
@@ -54,7 +59,8 @@ class RunRequestTest {
 
     @Test
     void fullyQualifiedClassNamesAreKept() {
-        RunRequest request = RunRequest.parse(new String[] {"-s", "com.example.MySimulation"}, name -> null, name -> null);
+        RunRequest request =
+                RunRequest.parse(new String[] {"-s", "com.example.MySimulation"}, name -> null, name -> null);
 
         assertThat(request.simulationClass()).isEqualTo("com.example.MySimulation");
     }

@@ -29,6 +29,7 @@ class RunSimulationTest {
     private static final long RUN_TIMEOUT_SECONDS = 90;
     /** A word that is also valid base64, which Gatling would decode into garbage if passed raw. */
     private static final String DESCRIPTION = "labStep42";
+
     private static final String OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
 
     private static DownstreamStub stub;
@@ -50,9 +51,13 @@ class RunSimulationTest {
 
     @Test
     void runsOneStepInItsOwnJvmAndLeavesStatsTheLabCanRead() throws Exception {
-        Run run = runSimulation(Map.of("TARGET", stub.baseUrl()),
-                "-Dusers=" + USERS, "-DdelayMs=" + DELAY_MS, "-DdurationSeconds=" + DURATION_SECONDS,
-                "-Dassertions=true", "-DmaxKoPercent=0");
+        Run run = runSimulation(
+                Map.of("TARGET", stub.baseUrl()),
+                "-Dusers=" + USERS,
+                "-DdelayMs=" + DELAY_MS,
+                "-DdurationSeconds=" + DURATION_SECONDS,
+                "-Dassertions=true",
+                "-DmaxKoPercent=0");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         Path runDir = run.runDir();
@@ -77,8 +82,8 @@ class RunSimulationTest {
 
     @Test
     void failedRequestsFailTheAssertionButStillLeaveStats() throws Exception {
-        Run run = runSimulation(Map.of(),
-                "-Dtarget=http://127.0.0.1:1", "-Dusers=2", "-DdurationSeconds=1", "-DmaxKoPercent=1");
+        Run run = runSimulation(
+                Map.of(), "-Dtarget=http://127.0.0.1:1", "-Dusers=2", "-DdurationSeconds=1", "-DmaxKoPercent=1");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
         StepStats stats = GatlingStatsReader.read(run.runDir());
@@ -92,26 +97,39 @@ class RunSimulationTest {
         Run run = runSimulation(Map.of(), "-Dtarget=" + stub.baseUrl(), "-Dusers=0");
 
         assertThat(run.exitCode()).isEqualTo(RunSimulation.CRASHED);
-        assertThat(run.output()).contains("Run failed: java.lang.IllegalArgumentException: users must be positive, got 0")
+        assertThat(run.output())
+                .contains("Run failed: java.lang.IllegalArgumentException: users must be positive, got 0")
                 .doesNotContain(RunSimulation.RUN_DIR_PREFIX);
         assertThat(GatlingStatsReader.latestRun(results)).isEmpty();
     }
 
     private Run runSimulation(Map<String, String> env, String... properties) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", OPENS,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                OPENS,
                 // quicker start for these short runs; the lab's JVMs keep the full JIT
                 "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of(properties));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunSimulation.class.getName(),
-                "--simulation", "lab.gatling.simulations.StubDelaySimulation",
-                "--results-folder", results.toString(), "--run-description", DESCRIPTION));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                RunSimulation.class.getName(),
+                "--simulation",
+                "lab.gatling.simulations.StubDelaySimulation",
+                "--results-folder",
+                results.toString(),
+                "--run-description",
+                DESCRIPTION));
         Path output = Files.createTempFile(results, "runner", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
         try {
-            assertThat(process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("runner finished").isTrue();
+            assertThat(process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .as("runner finished")
+                    .isTrue();
         } finally {
             process.destroyForcibly();
         }
@@ -120,8 +138,11 @@ class RunSimulationTest {
 
     private record Run(int exitCode, String output) {
         Path runDir() {
-            String line = output.lines().filter(l -> l.startsWith(RunSimulation.RUN_DIR_PREFIX)).reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError("no " + RunSimulation.RUN_DIR_PREFIX + " line in\n" + output));
+            String line = output.lines()
+                    .filter(l -> l.startsWith(RunSimulation.RUN_DIR_PREFIX))
+                    .reduce((a, b) -> b)
+                    .orElseThrow(
+                            () -> new AssertionError("no " + RunSimulation.RUN_DIR_PREFIX + " line in\n" + output));
             return Path.of(line.substring(RunSimulation.RUN_DIR_PREFIX.length()));
         }
     }

@@ -10,31 +10,31 @@ import java.util.List;
  */
 record C10k(Integer target, Double seedEstimate, List<C10kRun> runs) {
 
-  /** The seed's claim: one platform thread per request, 1 MiB of stack each. */
-  static final double SEED_STACK_MIB_PER_THREAD = 1.0;
+    /** The seed's claim: one platform thread per request, 1 MiB of stack each. */
+    static final double SEED_STACK_MIB_PER_THREAD = 1.0;
 
-  C10k {
-    runs = runs == null ? List.of() : List.copyOf(runs);
-  }
-
-  /** Requests in flight the seed's estimate is about: the target, else the most any variant held. */
-  int inFlight() {
-    if (target != null) {
-      return target;
+    C10k {
+        runs = runs == null ? List.of() : List.copyOf(runs);
     }
-    return runs.stream()
-        .map(C10kRun::inFlight)
-        .filter(value -> value != null)
-        .mapToInt(Integer::intValue)
-        .max()
-        .orElse(0);
-  }
 
-  /** The runner's figure when it gives one, else one MiB per request in flight. */
-  double seedEstimateMiB() {
-    if (seedEstimate != null) {
-      return seedEstimate;
+    /** Requests in flight the seed's estimate is about: the target, else the most any variant held. */
+    int inFlight() {
+        if (target != null) {
+            return target;
+        }
+        return runs.stream()
+                .map(C10kRun::inFlight)
+                .filter(value -> value != null)
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(0);
     }
-    return inFlight() * SEED_STACK_MIB_PER_THREAD;
-  }
+
+    /** The runner's figure when it gives one, else one MiB per request in flight. */
+    double seedEstimateMiB() {
+        if (seedEstimate != null) {
+            return seedEstimate;
+        }
+        return inFlight() * SEED_STACK_MIB_PER_THREAD;
+    }
 }

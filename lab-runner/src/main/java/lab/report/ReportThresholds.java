@@ -16,29 +16,29 @@ package lab.report;
  *     server cannot see
  */
 record ReportThresholds(
-    double plateauGrowth,
-    double ceilingReached,
-    double threadPoolMatch,
-    double cpuBound,
-    double keptUp,
-    double queueingVisible) {
+        double plateauGrowth,
+        double ceilingReached,
+        double threadPoolMatch,
+        double cpuBound,
+        double keptUp,
+        double queueingVisible) {
 
-  static final ReportThresholds DEFAULTS = new ReportThresholds(0.25, 0.05, 0.10, 0.85, 0.97, 2.0);
+    static final ReportThresholds DEFAULTS = new ReportThresholds(0.25, 0.05, 0.10, 0.85, 0.97, 2.0);
 
-  ReportThresholds {
-    requireFraction("plateauGrowth", plateauGrowth);
-    requireFraction("ceilingReached", ceilingReached);
-    requireFraction("threadPoolMatch", threadPoolMatch);
-    requireFraction("cpuBound", cpuBound);
-    requireFraction("keptUp", keptUp);
-    if (!(queueingVisible > 1)) {
-      throw new IllegalArgumentException("queueingVisible must be > 1, was " + queueingVisible);
+    ReportThresholds {
+        requireFraction("plateauGrowth", plateauGrowth);
+        requireFraction("ceilingReached", ceilingReached);
+        requireFraction("threadPoolMatch", threadPoolMatch);
+        requireFraction("cpuBound", cpuBound);
+        requireFraction("keptUp", keptUp);
+        if (!(queueingVisible > 1)) {
+            throw new IllegalArgumentException("queueingVisible must be > 1, was " + queueingVisible);
+        }
     }
-  }
 
-  private static void requireFraction(String name, double value) {
-    if (!(value > 0 && value < 1)) {
-      throw new IllegalArgumentException(name + " must be in (0, 1), was " + value);
+    private static void requireFraction(String name, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1), was " + value);
+        }
     }
-  }
 }

@@ -17,60 +17,67 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ResultsReader {
 
-  static final JsonMapper MAPPER = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-  private ResultsReader() {
-  }
+    private ResultsReader() {}
 
-  static Results read(Path file) {
-    return fromTree(MAPPER.readTree(file));
-  }
-
-  static Results fromTree(JsonNode root) {
-    List<Variant> variants = new ArrayList<>();
-    for (JsonNode variant : root.path("variants")) {
-      variants.add(MAPPER.treeToValue(variant, Variant.class));
+    static Results read(Path file) {
+        return fromTree(MAPPER.readTree(file));
     }
-    return new Results(root, map(root.get("environment")), map(root.get("settings")),
-        map(root.get("defaults")), variants, c10k(root.get("c10k")));
-  }
 
-  private static Map<String, Object> map(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      return Map.of();
+    static Results fromTree(JsonNode root) {
+        List<Variant> variants = new ArrayList<>();
+        for (JsonNode variant : root.path("variants")) {
+            variants.add(MAPPER.treeToValue(variant, Variant.class));
+        }
+        return new Results(
+                root,
+                map(root.get("environment")),
+                map(root.get("settings")),
+                map(root.get("defaults")),
+                variants,
+                c10k(root.get("c10k")));
     }
-    return MAPPER.treeToValue(node, MAP);
-  }
 
-  /**
-   * Accepts the runner's {@code {inFlight, seedEstimate:{totalMiB}, variants:[{name,...}]}} (or
-   * {@code target} for {@code inFlight}), or a plain {@code {name: {...}}} object.
-   */
-  private static Optional<C10k> c10k(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      return Optional.empty();
+    private static Map<String, Object> map(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Map.of();
+        }
+        return MAPPER.treeToValue(node, MAP);
     }
-    List<C10kRun> runs = new ArrayList<>();
-    JsonNode list = node.has("variants") ? node.get("variants") : node.get("runs");
-    if (list != null && list.isArray()) {
-      list.forEach(run -> runs.add(MAPPER.treeToValue(run, C10kRun.class)));
-    } else {
-      node.properties().stream()
-          .filter(field -> field.getValue().isObject() && field.getValue().has("threadsLive"))
-          .forEach(field -> {
-            ObjectNode run = ((ObjectNode) field.getValue()).deepCopy();
-            run.putIfAbsent("name", run.stringNode(field.getKey()));
-            runs.add(MAPPER.treeToValue(run, C10kRun.class));
-          });
+
+    /**
+     * Accepts the runner's {@code {inFlight, seedEstimate:{totalMiB}, variants:[{name,...}]}} (or
+     * {@code target} for {@code inFlight}), or a plain {@code {name: {...}}} object.
+     */
+    private static Optional<C10k> c10k(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        List<C10kRun> runs = new ArrayList<>();
+        JsonNode list = node.has("variants") ? node.get("variants") : node.get("runs");
+        if (list != null && list.isArray()) {
+            list.forEach(run -> runs.add(MAPPER.treeToValue(run, C10kRun.class)));
+        } else {
+            node.properties().stream()
+                    .filter(field ->
+                            field.getValue().isObject() && field.getValue().has("threadsLive"))
+                    .forEach(field -> {
+                        ObjectNode run = ((ObjectNode) field.getValue()).deepCopy();
+                        run.putIfAbsent("name", run.stringNode(field.getKey()));
+                        runs.add(MAPPER.treeToValue(run, C10kRun.class));
+                    });
+        }
+        JsonNode target = node.has("inFlight") ? node.get("inFlight") : node.path("target");
+        JsonNode seed = node.path("seedEstimate").path("totalMiB");
+        return runs.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new C10k(
+                        target.isNumber() ? target.asInt() : null, seed.isNumber() ? seed.asDouble() : null, runs));
     }
-    JsonNode target = node.has("inFlight") ? node.get("inFlight") : node.path("target");
-    JsonNode seed = node.path("seedEstimate").path("totalMiB");
-    return runs.isEmpty() ? Optional.empty() : Optional.of(new C10k(
-        target.isNumber() ? target.asInt() : null, seed.isNumber() ? seed.asDouble() : null, runs));
-  }
 }

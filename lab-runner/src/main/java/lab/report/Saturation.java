@@ -18,77 +18,84 @@ import java.util.Optional;
  * @param cpus CPUs the app may use, when known
  */
 record Saturation(
-    Variant variant,
-    Double ceiling,
-    Step reachedAt,
-    Step peak,
-    double serviceTimeSeconds,
-    Limit limit,
-    Integer threadPoolSize,
-    Double cpus) {
+        Variant variant,
+        Double ceiling,
+        Step reachedAt,
+        Step peak,
+        double serviceTimeSeconds,
+        Limit limit,
+        Integer threadPoolSize,
+        Double cpus) {
 
-  /** What the numbers say limited the plateau. */
-  enum Limit { THREAD_POOL, CPU, UNEXPLAINED, NONE }
-
-  boolean hasCeiling() {
-    return ceiling != null;
-  }
-
-  /** Throughput the thread pool allows: maxThreads / service time. */
-  Double threadPoolCeiling() {
-    return threadPoolSize == null ? null : threadPoolSize / serviceTimeSeconds;
-  }
-
-  static Optional<Saturation> of(Variant variant, Optional<Double> appCpus, ReportThresholds thresholds) {
-    List<Step> valid = variant.validSteps().stream()
-        .filter(step -> step.throughputRps() != null && step.throughputRps() > 0)
-        .toList();
-    if (valid.isEmpty()) {
-      return Optional.empty();
+    /** What the numbers say limited the plateau. */
+    enum Limit {
+        THREAD_POOL,
+        CPU,
+        UNEXPLAINED,
+        NONE
     }
-    Step lightest = valid.getFirst();
-    double serviceTime = lightest.users() / lightest.throughputRps();
-    Integer pool = variant.threadPoolSize().orElse(null);
-    Double cpus = appCpus.orElse(null);
-    int plateauStart = plateauStart(valid, thresholds);
-    if (plateauStart < 0) {
-      return Optional.of(new Saturation(variant, null, null, valid.getLast(), serviceTime, Limit.NONE, pool, cpus));
-    }
-    List<Step> plateau = valid.subList(plateauStart, valid.size());
-    Step peak = plateau.stream().max(Comparator.comparing(Step::throughputRps)).orElseThrow();
-    double ceiling = peak.throughputRps();
-    Step reachedAt = valid.stream()
-        .filter(step -> step.throughputRps() >= (1 - thresholds.ceilingReached()) * ceiling)
-        .findFirst()
-        .orElse(peak);
-    Limit limit = limit(ceiling, peak, serviceTime, pool, cpus, thresholds);
-    return Optional.of(new Saturation(variant, ceiling, reachedAt, peak, serviceTime, limit, pool, cpus));
-  }
 
-  private static int plateauStart(List<Step> valid, ReportThresholds thresholds) {
-    for (int i = 0; i + 1 < valid.size(); i++) {
-      Step before = valid.get(i);
-      Step after = valid.get(i + 1);
-      double userGrowth = (double) after.users() / before.users() - 1;
-      double throughputGrowth = after.throughputRps() / before.throughputRps() - 1;
-      if (userGrowth > 0 && throughputGrowth < thresholds.plateauGrowth() * userGrowth) {
-        return i;
-      }
+    boolean hasCeiling() {
+        return ceiling != null;
     }
-    return -1;
-  }
 
-  private static Limit limit(double ceiling, Step peak, double serviceTime, Integer pool, Double cpus,
-      ReportThresholds thresholds) {
-    if (pool != null) {
-      double poolCeiling = pool / serviceTime;
-      if (Math.abs(ceiling - poolCeiling) <= thresholds.threadPoolMatch() * poolCeiling) {
-        return Limit.THREAD_POOL;
-      }
+    /** Throughput the thread pool allows: maxThreads / service time. */
+    Double threadPoolCeiling() {
+        return threadPoolSize == null ? null : threadPoolSize / serviceTimeSeconds;
     }
-    if (cpus != null && peak.appCpuCores() != null && peak.appCpuCores() >= thresholds.cpuBound() * cpus) {
-      return Limit.CPU;
+
+    static Optional<Saturation> of(Variant variant, Optional<Double> appCpus, ReportThresholds thresholds) {
+        List<Step> valid = variant.validSteps().stream()
+                .filter(step -> step.throughputRps() != null && step.throughputRps() > 0)
+                .toList();
+        if (valid.isEmpty()) {
+            return Optional.empty();
+        }
+        Step lightest = valid.getFirst();
+        double serviceTime = lightest.users() / lightest.throughputRps();
+        Integer pool = variant.threadPoolSize().orElse(null);
+        Double cpus = appCpus.orElse(null);
+        int plateauStart = plateauStart(valid, thresholds);
+        if (plateauStart < 0) {
+            return Optional.of(
+                    new Saturation(variant, null, null, valid.getLast(), serviceTime, Limit.NONE, pool, cpus));
+        }
+        List<Step> plateau = valid.subList(plateauStart, valid.size());
+        Step peak =
+                plateau.stream().max(Comparator.comparing(Step::throughputRps)).orElseThrow();
+        double ceiling = peak.throughputRps();
+        Step reachedAt = valid.stream()
+                .filter(step -> step.throughputRps() >= (1 - thresholds.ceilingReached()) * ceiling)
+                .findFirst()
+                .orElse(peak);
+        Limit limit = limit(ceiling, peak, serviceTime, pool, cpus, thresholds);
+        return Optional.of(new Saturation(variant, ceiling, reachedAt, peak, serviceTime, limit, pool, cpus));
     }
-    return Limit.UNEXPLAINED;
-  }
+
+    private static int plateauStart(List<Step> valid, ReportThresholds thresholds) {
+        for (int i = 0; i + 1 < valid.size(); i++) {
+            Step before = valid.get(i);
+            Step after = valid.get(i + 1);
+            double userGrowth = (double) after.users() / before.users() - 1;
+            double throughputGrowth = after.throughputRps() / before.throughputRps() - 1;
+            if (userGrowth > 0 && throughputGrowth < thresholds.plateauGrowth() * userGrowth) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Limit limit(
+            double ceiling, Step peak, double serviceTime, Integer pool, Double cpus, ReportThresholds thresholds) {
+        if (pool != null) {
+            double poolCeiling = pool / serviceTime;
+            if (Math.abs(ceiling - poolCeiling) <= thresholds.threadPoolMatch() * poolCeiling) {
+                return Limit.THREAD_POOL;
+            }
+        }
+        if (cpus != null && peak.appCpuCores() != null && peak.appCpuCores() >= thresholds.cpuBound() * cpus) {
+            return Limit.CPU;
+        }
+        return Limit.UNEXPLAINED;
+    }
 }

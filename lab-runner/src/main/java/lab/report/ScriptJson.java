@@ -10,21 +10,20 @@ import tools.jackson.databind.JsonNode;
  */
 final class ScriptJson {
 
-  private ScriptJson() {
-  }
+    private ScriptJson() {}
 
-  static String of(Object value) {
-    String json = value instanceof JsonNode node
-        ? ResultsReader.MAPPER.writeValueAsString(node)
-        : ResultsReader.MAPPER.writeValueAsString(value);
-    StringBuilder safe = new StringBuilder(json.length());
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      switch (c) {
-        case '<', '>', '&', '\u2028', '\u2029' -> safe.append(String.format("\\u%04x", (int) c));
-        default -> safe.append(c);
-      }
+    static String of(Object value) {
+        String json = value instanceof JsonNode node
+                ? ResultsReader.MAPPER.writeValueAsString(node)
+                : ResultsReader.MAPPER.writeValueAsString(value);
+        StringBuilder safe = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<', '>', '&', '\u2028', '\u2029' -> safe.append(String.format("\\u%04x", (int) c));
+                default -> safe.append(c);
+            }
+        }
+        return safe.toString();
     }
-    return safe.toString();
-  }
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./lab compare}: the experiment. Every default lives here, in one place. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
         description = "Run the variants one after the other through the same load and write results.json, steps.csv, "
                 + "per-step Gatling reports, report.html and summary.md.")
 final class CompareCommand implements Callable<Integer> {
@@ -33,6 +35,7 @@ final class CompareCommand implements Callable<Integer> {
     static final int QUICK_OPEN_SECONDS = 5;
     /** The open-model rate is this multiple of the thread-pool ceiling of Boot's default Tomcat. */
     static final double OPEN_RATE_OVER_CEILING = 1.5;
+
     static final int BOOT_DEFAULT_MAX_THREADS = 200;
     static final int GATLING_HEAP_MIB = 512;
     /**
@@ -48,21 +51,34 @@ final class CompareCommand implements Callable<Integer> {
      * OutOfMemoryError with 2,000 requests in flight, which would hide the story.
      */
     static final int C10K_HEAP_MIB = 2048;
+
     static final int DEFAULT_DELAY_MS = 100;
     static final int DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
     static final int C10K_GATLING_HEAP_MIB = 1024;
 
-    enum Scenario { ladder, c10k }
+    enum Scenario {
+        ladder,
+        c10k
+    }
 
-    enum Limits { tight, generous }
+    enum Limits {
+        tight,
+        generous
+    }
 
     @Option(names = "--quick", description = "All variants, fewer and shorter steps: about 3 minutes.")
     boolean quick;
 
-    @Option(names = "--variants", split = ",", description = "Variants to run (default: mvc,mvc-vt,webflux; c10k adds mvc-10k).")
+    @Option(
+            names = "--variants",
+            split = ",",
+            description = "Variants to run (default: mvc,mvc-vt,webflux; c10k adds mvc-10k).")
     List<String> variants;
 
-    @Option(names = "--users", split = ",", description = "Closed-model ladder (default: 50,100,200,400,800,1600,3200; quick: 100,400,1600).")
+    @Option(
+            names = "--users",
+            split = ",",
+            description = "Closed-model ladder (default: 50,100,200,400,800,1600,3200; quick: 100,400,1600).")
     List<Integer> users;
 
     @Option(names = "--delay-ms", description = "Downstream delay per request in ms (default: 100; c10k: 5000).")
@@ -74,13 +90,17 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--ramp-seconds", description = "Ramp to each step's users (default: 2; quick: 1).")
     Integer rampSeconds;
 
-    @Option(names = "--warmup-seconds", description = "Unrecorded warm-up per variant, 0 for none (default: 20; quick: 8).")
+    @Option(
+            names = "--warmup-seconds",
+            description = "Unrecorded warm-up per variant, 0 for none (default: 20; quick: 8).")
     Integer warmupSeconds;
 
     @Option(names = "--warmup-users", description = "Users during the warm-up (default: 200).")
     Integer warmupUsers;
 
-    @Option(names = "--open-rate", description = "Open-model arrivals/s, 0 to skip (default: 1.5 x 200 threads / delay).")
+    @Option(
+            names = "--open-rate",
+            description = "Open-model arrivals/s, 0 to skip (default: 1.5 x 200 threads / delay).")
     Integer openRate;
 
     @Option(names = "--open-seconds", description = "Open-model step length (default: 10; quick: 5).")
@@ -92,22 +112,33 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--scenario", description = "ladder (default) or c10k.")
     Scenario scenario = Scenario.ladder;
 
-    @Option(names = "--limits", description = "Take the app's CPU count from the Kubernetes overlay limits-<tight|generous>.")
+    @Option(
+            names = "--limits",
+            description = "Take the app's CPU count from the Kubernetes overlay limits-<tight|generous>.")
     Limits limits;
 
-    @Option(names = "--heap-mib", description = "Heap of every app and the stub, -Xms = -Xmx (default: 1024, c10k: 2048, or from --limits).")
+    @Option(
+            names = "--heap-mib",
+            description = "Heap of every app and the stub, -Xms = -Xmx (default: 1024, c10k: 2048, or from --limits).")
     Integer heapMiB;
 
     @Option(names = "--gc", description = "GC for every app and the stub: G1 (default), Serial or Parallel.")
     String gc = "G1";
 
-    @Option(names = "--app-cpus", description = "CPUs the app is pinned to (default: 1; the rest go to stub + Gatling).")
+    @Option(
+            names = "--app-cpus",
+            description = "CPUs the app is pinned to (default: 1; the rest go to stub + Gatling).")
     Integer appCpus;
 
-    @Option(names = "--request-timeout-ms", description = "Gatling's request timeout (default: 10000; c10k: 3 x delay).")
+    @Option(
+            names = "--request-timeout-ms",
+            description = "Gatling's request timeout (default: 10000; c10k: 3 x delay).")
     Integer requestTimeoutMs;
 
-    @Option(names = "--app-arg", description = "Extra Spring Boot argument for one variant, e.g. mvc:--server.tomcat.threads.max=50 (repeatable).")
+    @Option(
+            names = "--app-arg",
+            description =
+                    "Extra Spring Boot argument for one variant, e.g. mvc:--server.tomcat.threads.max=50 (repeatable).")
     List<String> appArgs = new ArrayList<>();
 
     @Option(names = "--in-flight", description = "c10k: requests in flight (default: 10000, lowered to fit ulimit -n).")
@@ -116,9 +147,13 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = RepoRoot.find();
-        Path outDir = out != null ? out : root.resolve("results").resolve(
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        LimitsLookup.Applied applied = LimitsLookup.resolve(root, limits == null ? null : limits.name(),
+        Path outDir = out != null
+                ? out
+                : root.resolve("results")
+                        .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        LimitsLookup.Applied applied = LimitsLookup.resolve(
+                root,
+                limits == null ? null : limits.name(),
                 variants != null && !variants.isEmpty() ? variants.getFirst() : "mvc");
         int cpus = appCpus != null ? appCpus : applied.appCpus();
         int heap = heapMiB != null ? heapMiB : applied.heapMiB() != null ? applied.heapMiB() : DEFAULT_HEAP_MIB;
@@ -126,9 +161,19 @@ final class CompareCommand implements Callable<Integer> {
             System.out.println("Limits: " + applied.description());
         }
         if (scenario == Scenario.c10k) {
-            C10kSettings c = C10kSettings.resolve(root, outDir, quick, variantList(List.of("mvc", "mvc-vt", "webflux", "mvc-10k")),
-                    inFlight, delayMs, stepSeconds, rampSeconds, warmupSeconds,
-                    heapMiB != null ? heapMiB : applied.heapMiB() != null ? applied.heapMiB() : C10K_HEAP_MIB, gc, cpus,
+            C10kSettings c = C10kSettings.resolve(
+                    root,
+                    outDir,
+                    quick,
+                    variantList(List.of("mvc", "mvc-vt", "webflux", "mvc-10k")),
+                    inFlight,
+                    delayMs,
+                    stepSeconds,
+                    rampSeconds,
+                    warmupSeconds,
+                    heapMiB != null ? heapMiB : applied.heapMiB() != null ? applied.heapMiB() : C10K_HEAP_MIB,
+                    gc,
+                    cpus,
                     requestTimeoutMs,
                     C10K_GATLING_HEAP_MIB);
             return new C10kRun(c, System.out).run().variants().stream().allMatch(v -> v.error() == null) ? 0 : 1;
@@ -141,16 +186,27 @@ final class CompareCommand implements Callable<Integer> {
     /** The ladder settings after defaults and --quick. */
     CompareSettings settings(Path root, Path outDir, int cpus, int heap, String limitsDescription) {
         int delay = delayMs != null ? delayMs : DEFAULT_DELAY_MS;
-        return new CompareSettings(root, outDir, scenario.name(), quick,
+        return new CompareSettings(
+                root,
+                outDir,
+                scenario.name(),
+                quick,
                 variantList(List.of("mvc", "mvc-vt", "webflux")),
-                users != null ? users : quick ? QUICK_USERS : DEFAULT_USERS, delay,
+                users != null ? users : quick ? QUICK_USERS : DEFAULT_USERS,
+                delay,
                 pick(stepSeconds, QUICK_STEP_SECONDS, DEFAULT_STEP_SECONDS),
                 pick(rampSeconds, QUICK_RAMP_SECONDS, DEFAULT_RAMP_SECONDS),
                 pick(warmupSeconds, QUICK_WARMUP_SECONDS, DEFAULT_WARMUP_SECONDS),
                 warmupUsers != null ? warmupUsers : DEFAULT_WARMUP_USERS,
-                openRate != null ? openRate : (int) Math.round(OPEN_RATE_OVER_CEILING * BOOT_DEFAULT_MAX_THREADS * 1000.0 / delay),
+                openRate != null
+                        ? openRate
+                        : (int) Math.round(OPEN_RATE_OVER_CEILING * BOOT_DEFAULT_MAX_THREADS * 1000.0 / delay),
                 pick(openSeconds, QUICK_OPEN_SECONDS, DEFAULT_OPEN_SECONDS),
-                heap, gc, cpus, requestTimeoutMs != null ? requestTimeoutMs : DEFAULT_REQUEST_TIMEOUT_MS, GATLING_HEAP_MIB,
+                heap,
+                gc,
+                cpus,
+                requestTimeoutMs != null ? requestTimeoutMs : DEFAULT_REQUEST_TIMEOUT_MS,
+                GATLING_HEAP_MIB,
                 limitsDescription);
     }
 

@@ -4,11 +4,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./lab}: compare the variants, serve them for curl, size pods, or re-render a report. */
-@Command(name = "lab", mixinStandardHelpOptions = true, version = "lab 1.0",
+@Command(
+        name = "lab",
+        mixinStandardHelpOptions = true,
+        version = "lab 1.0",
         description = "Blocking vs Reactive Lab: measures Spring MVC (threads), MVC on virtual threads and "
                 + "WebFlux (event loop) in front of the same slow downstream.",
-        subcommands = {CompareCommand.class, ServeCommand.class, SizeCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            CompareCommand.class,
+            ServeCommand.class,
+            SizeCommand.class,
+            ReportCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class LabMain implements Runnable {
 
     @CommandLine.Spec

@@ -22,28 +22,33 @@ final class LimitsLookup {
     private static final double PERCENT = 100.0;
 
     /** What an overlay says for the app container. */
-    record Applied(int appCpus, Integer heapMiB, String description) {
-    }
+    record Applied(int appCpus, Integer heapMiB, String description) {}
 
-    private LimitsLookup() {
-    }
+    private LimitsLookup() {}
 
     static Applied resolve(Path root, String name, String variant) {
         if (name == null) {
             return new Applied(DEFAULT_APP_CPUS, null, null);
         }
         Map<String, ContainerLimits> all = OverlayLimits.read(root.resolve("k8s/overlays/limits-" + name));
-        ContainerLimits limits = all.getOrDefault(variant, all.values().iterator().next());
+        ContainerLimits limits =
+                all.getOrDefault(variant, all.values().iterator().next());
         Integer heap = null;
         Matcher m = MAX_RAM_PERCENT.matcher(limits.javaToolOptions());
         if (m.find()) {
             heap = (int) (limits.memoryBytes() / BYTES_PER_MIB * Double.parseDouble(m.group(1)) / PERCENT);
         }
-        String description = String.format(Locale.ROOT,
-                "%s (k8s/overlays/limits-%s, %s): cpu %s -> %d pinned CPU(s)%s, memory %s%s", name, name,
-                limits.variant(), limits.cpu(), limits.activeProcessorCount(),
+        String description = String.format(
+                Locale.ROOT,
+                "%s (k8s/overlays/limits-%s, %s): cpu %s -> %d pinned CPU(s)%s, memory %s%s",
+                name,
+                name,
+                limits.variant(),
+                limits.cpu(),
+                limits.activeProcessorCount(),
                 limits.cpuMillis() % 1000 == 0 ? "" : " (fractional CPU limits are not emulated: no CFS throttling)",
-                limits.memory(), heap == null ? "" : " -> heap " + heap + " MiB (" + m.group(1) + " % of the limit)");
+                limits.memory(),
+                heap == null ? "" : " -> heap " + heap + " MiB (" + m.group(1) + " % of the limit)");
         return new Applied(limits.activeProcessorCount(), heap, description);
     }
 }

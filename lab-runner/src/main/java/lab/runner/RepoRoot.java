@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The repository root: {@code LAB_HOME} (set by ./lab), else the nearest parent holding the stub's module. */
 final class RepoRoot {
 
-    private RepoRoot() {
-    }
+    private RepoRoot() {}
 
     static Path find() {
         String home = System.getenv("LAB_HOME");

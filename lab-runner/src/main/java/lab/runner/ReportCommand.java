@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./lab report <dir>}: re-render report.html and summary.md from an existing results.json. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Write report.html and summary.md again from DIR/results.json.")
 final class ReportCommand implements Callable<Integer> {
 

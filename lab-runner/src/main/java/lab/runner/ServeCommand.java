@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./lab serve <variant>|all}: the stub and app(s) on their default ports, for curl; Ctrl-C stops all. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Start the stub (admin endpoint on) and one variant, or all, on the default ports; "
                 + "print curl examples; Ctrl-C stops everything.")
 final class ServeCommand implements Callable<Integer> {

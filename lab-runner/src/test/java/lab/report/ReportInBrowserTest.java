@@ -17,36 +17,49 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportInBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final long TIMEOUT_SECONDS = 90;
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final long TIMEOUT_SECONDS = 90;
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void everyChartIsDrawnWithoutAScriptError() throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium not installed (apt-get install chromium)");
-    Fixtures.writeResults(dir, Fixtures.fixtureTree());
-    ReportWriter.write(dir);
-    int charts = new ChartModel(Fixtures.fixture()).charts().size();
-    Path dom = dir.resolve("dom.html");
-    Path log = dir.resolve("chromium.log");
+    @Test
+    void everyChartIsDrawnWithoutAScriptError() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium not installed (apt-get install chromium)");
+        Fixtures.writeResults(dir, Fixtures.fixtureTree());
+        ReportWriter.write(dir);
+        int charts = new ChartModel(Fixtures.fixture()).charts().size();
+        Path dom = dir.resolve("dom.html");
+        Path log = dir.resolve("chromium.log");
 
-    Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0",
-        "--dump-dom", dir.resolve(ReportWriter.REPORT).toUri().toString()))
-        .redirectOutput(dom.toFile())
-        .redirectError(log.toFile())
-        .start();
-    try {
-      assertThat(chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-    } finally {
-      chromium.descendants().forEach(ProcessHandle::destroyForcibly);
-      chromium.destroyForcibly();
+        Process chromium = new ProcessBuilder(List.of(
+                        CHROMIUM.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + dir.resolve("profile"),
+                        "--enable-logging=stderr",
+                        "--v=0",
+                        "--dump-dom",
+                        dir.resolve(ReportWriter.REPORT).toUri().toString()))
+                .redirectOutput(dom.toFile())
+                .redirectError(log.toFile())
+                .start();
+        try {
+            assertThat(chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .as("chromium finished")
+                    .isTrue();
+        } finally {
+            chromium.descendants().forEach(ProcessHandle::destroyForcibly);
+            chromium.destroyForcibly();
+        }
+
+        assertThat(Files.readString(dom)).contains("data-charts-rendered=\"" + charts + "\"");
+        assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("Uncaught"));
     }
-
-    assertThat(Files.readString(dom)).contains("data-charts-rendered=\"" + charts + "\"");
-    assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("Uncaught"));
-  }
 }

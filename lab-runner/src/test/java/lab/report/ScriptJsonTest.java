@@ -9,21 +9,21 @@ import tools.jackson.databind.JsonNode;
 
 class ScriptJsonTest {
 
-  @Test
-  void markupCharactersAreEscapedAndTheJsonIsUnchanged() {
-    Map<String, String> value = Map.of("note", "</script><!-- a & b > c \u2028");
+    @Test
+    void markupCharactersAreEscapedAndTheJsonIsUnchanged() {
+        Map<String, String> value = Map.of("note", "</script><!-- a & b > c \u2028");
 
-    String json = ScriptJson.of(value);
+        String json = ScriptJson.of(value);
 
-    assertThat(json).doesNotContain("<", ">", "&", "\u2028");
-    JsonNode parsed = ResultsReader.MAPPER.readTree(json);
-    assertThat(parsed.get("note").asString()).isEqualTo("</script><!-- a & b > c \u2028");
-  }
+        assertThat(json).doesNotContain("<", ">", "&", "\u2028");
+        JsonNode parsed = ResultsReader.MAPPER.readTree(json);
+        assertThat(parsed.get("note").asString()).isEqualTo("</script><!-- a & b > c \u2028");
+    }
 
-  @Test
-  void aScriptThatWouldCloseItsElementIsRefused() {
-    assertThatIllegalStateException().isThrownBy(() -> Resources.inlineable("var s = '</SCRIPT>';"));
-    assertThatIllegalStateException().isThrownBy(() -> Resources.inlineable("var s = '<!--';"));
-    assertThat(Resources.inlineable("if (a < b) {}")).isEqualTo("if (a < b) {}");
-  }
+    @Test
+    void aScriptThatWouldCloseItsElementIsRefused() {
+        assertThatIllegalStateException().isThrownBy(() -> Resources.inlineable("var s = '</SCRIPT>';"));
+        assertThatIllegalStateException().isThrownBy(() -> Resources.inlineable("var s = '<!--';"));
+        assertThat(Resources.inlineable("if (a < b) {}")).isEqualTo("if (a < b) {}");
+    }
 }

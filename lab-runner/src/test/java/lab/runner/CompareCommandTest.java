@@ -40,8 +40,20 @@ class CompareCommandTest {
 
     @Test
     void explicitOptionsWinOverQuickDefaults() {
-        CompareSettings s = parse("--quick", "--users", "4,32", "--delay-ms", "200", "--step-seconds", "9",
-                "--variants", "mvc,webflux", "--app-arg", "mvc:--server.tomcat.threads.max=4", "--open-rate", "0");
+        CompareSettings s = parse(
+                "--quick",
+                "--users",
+                "4,32",
+                "--delay-ms",
+                "200",
+                "--step-seconds",
+                "9",
+                "--variants",
+                "mvc,webflux",
+                "--app-arg",
+                "mvc:--server.tomcat.threads.max=4",
+                "--open-rate",
+                "0");
         assertThat(s.users()).containsExactly(4, 32);
         assertThat(s.stepSeconds()).isEqualTo(9);
         assertThat(s.openModelRate()).isZero();

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-
 import lab.contract.kit.Http;
 
 /**
@@ -19,17 +18,16 @@ final class CoreClaim {
 
     /** Tomcat threads of the thread-per-request variant under test. */
     static final int MVC_THREADS = 4;
+
     static final int CONCURRENCY = 16;
     static final int DELAY_MS = 300;
     static final int WARM_UP_DELAY_MS = 10;
     static final int WARM_UP_BATCHES = 3;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private CoreClaim() {
-    }
+    private CoreClaim() {}
 
-    record Batch(Duration wallTime, List<HttpResponse<String>> responses) {
-    }
+    record Batch(Duration wallTime, List<HttpResponse<String>> responses) {}
 
     /** A few untimed batches so class loading, JIT and thread/connection pools are not measured. */
     static void warmUp(String baseUrl) {
@@ -50,7 +48,8 @@ final class CoreClaim {
             List<CompletableFuture<HttpResponse<String>>> inFlight = IntStream.range(0, CONCURRENCY)
                     .mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                     .toList();
-            List<HttpResponse<String>> responses = inFlight.stream().map(CompletableFuture::join).toList();
+            List<HttpResponse<String>> responses =
+                    inFlight.stream().map(CompletableFuture::join).toList();
             return new Batch(Duration.ofNanos(System.nanoTime() - started), responses);
         }
     }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import lab.contract.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +28,7 @@ class CoreClaimTest {
     private static final int BATCHES = 5;
     /** Expected about 4 (four waves against one); 3 leaves room for noise. */
     private static final double MIN_RATIO = 3.0;
+
     private static final Pattern TOMCAT_WORKER = Pattern.compile("http-nio-.+-exec-\\d+");
 
     @Test
@@ -37,12 +37,19 @@ class CoreClaimTest {
         Duration webflux = fastestBatch(fleet.baseUrl(Variant.WEBFLUX));
         Duration virtual = fastestBatch(fleet.baseUrl(Variant.MVC_VIRTUAL));
 
-        System.out.printf("core claim: %d x %d ms: mvc(%d threads) %d ms, webflux %d ms, mvc-virtual %d ms%n",
-                CoreClaim.CONCURRENCY, CoreClaim.DELAY_MS, CoreClaim.MVC_THREADS,
-                mvc.toMillis(), webflux.toMillis(), virtual.toMillis());
-        assertThat((double) mvc.toNanos() / webflux.toNanos()).as("mvc %s vs webflux %s", mvc, webflux)
+        System.out.printf(
+                "core claim: %d x %d ms: mvc(%d threads) %d ms, webflux %d ms, mvc-virtual %d ms%n",
+                CoreClaim.CONCURRENCY,
+                CoreClaim.DELAY_MS,
+                CoreClaim.MVC_THREADS,
+                mvc.toMillis(),
+                webflux.toMillis(),
+                virtual.toMillis());
+        assertThat((double) mvc.toNanos() / webflux.toNanos())
+                .as("mvc %s vs webflux %s", mvc, webflux)
                 .isGreaterThanOrEqualTo(MIN_RATIO);
-        assertThat((double) mvc.toNanos() / virtual.toNanos()).as("mvc %s vs mvc-virtual %s", mvc, virtual)
+        assertThat((double) mvc.toNanos() / virtual.toNanos())
+                .as("mvc %s vs mvc-virtual %s", mvc, virtual)
                 .isGreaterThanOrEqualTo(MIN_RATIO);
     }
 
@@ -56,7 +63,8 @@ class CoreClaimTest {
         Set<String> threads = batch.responses().stream()
                 .map(response -> Golden.parse(response.body()).get("thread").asString())
                 .collect(Collectors.toSet());
-        assertThat(threads).allMatch(name -> TOMCAT_WORKER.matcher(name).matches())
+        assertThat(threads)
+                .allMatch(name -> TOMCAT_WORKER.matcher(name).matches())
                 .hasSizeLessThanOrEqualTo(CoreClaim.MVC_THREADS);
     }
 
@@ -65,8 +73,14 @@ class CoreClaimTest {
         CoreClaim.Batch virtual = CoreClaim.run(fleet.baseUrl(Variant.MVC_VIRTUAL), CoreClaim.WARM_UP_DELAY_MS);
         CoreClaim.Batch webflux = CoreClaim.run(fleet.baseUrl(Variant.WEBFLUX), CoreClaim.WARM_UP_DELAY_MS);
 
-        assertThat(virtual.responses()).allSatisfy(r -> assertThat(Golden.parse(r.body()).get("virtual").asBoolean()).isTrue());
-        assertThat(webflux.responses()).allSatisfy(r -> assertThat(Golden.parse(r.body()).get("virtual").asBoolean()).isFalse());
+        assertThat(virtual.responses())
+                .allSatisfy(
+                        r -> assertThat(Golden.parse(r.body()).get("virtual").asBoolean())
+                                .isTrue());
+        assertThat(webflux.responses())
+                .allSatisfy(
+                        r -> assertThat(Golden.parse(r.body()).get("virtual").asBoolean())
+                                .isFalse());
     }
 
     private static Duration fastestBatch(String baseUrl) {

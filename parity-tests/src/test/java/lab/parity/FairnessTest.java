@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +19,7 @@ class FairnessTest {
 
     /** The one setting {@link Variant#MVC_OTHER_TIMEOUT} changes; the default is 12 s. */
     static final String OTHER_RESPONSE_TIMEOUT = "3s";
+
     private static final String OTHER_RESPONSE_TIMEOUT_ISO = "PT3S";
     private static final String SETTINGS_RESPONSE_TIMEOUT = "settings.downstream.responseTimeout";
 
@@ -28,7 +28,8 @@ class FairnessTest {
      * ({@code settings.*} = all {@code lab.*} settings, {@code jvm.*} = heap max, CPUs, version, and
      * the client's pool size and timeouts) must be equal.
      */
-    static final Predicate<String> MODEL_SPECIFIC = key -> key.equals("app") || key.equals("model")
+    static final Predicate<String> MODEL_SPECIFIC = key -> key.equals("app")
+            || key.equals("model")
             // Tomcat's worker pool vs the event loop: the variable under test
             || key.startsWith("server.")
             // a task-executor thread per call vs Flux.merge on the event loop
@@ -48,24 +49,37 @@ class FairnessTest {
         Map<String, String> virtual = LabInfo.of(fleet.baseUrl(Variant.MVC_VIRTUAL));
         Map<String, String> webflux = LabInfo.of(fleet.baseUrl(Variant.WEBFLUX));
 
-        assertThat(SettingsComparison.differences(mvc, webflux, MODEL_SPECIFIC)).as("mvc vs webflux").isEmpty();
-        assertThat(SettingsComparison.differences(mvc, virtual, MODEL_SPECIFIC)).as("mvc vs mvc-virtual").isEmpty();
+        assertThat(SettingsComparison.differences(mvc, webflux, MODEL_SPECIFIC))
+                .as("mvc vs webflux")
+                .isEmpty();
+        assertThat(SettingsComparison.differences(mvc, virtual, MODEL_SPECIFIC))
+                .as("mvc vs mvc-virtual")
+                .isEmpty();
     }
 
     @Test
     void theComparisonCoversTheSettingsThatFairnessDependsOn(Fleet fleet) {
         Map<String, String> mvc = LabInfo.of(fleet.baseUrl(Variant.MVC));
 
-        assertThat(mvc.keySet().stream().filter(MODEL_SPECIFIC.negate())).hasSizeGreaterThanOrEqualTo(MIN_COMPARED_KEYS);
-        assertThat(mvc).as("every app calls the stub the fleet started").containsValue(fleet.stub().baseUrl());
+        assertThat(mvc.keySet().stream().filter(MODEL_SPECIFIC.negate()))
+                .hasSizeGreaterThanOrEqualTo(MIN_COMPARED_KEYS);
+        assertThat(mvc)
+                .as("every app calls the stub the fleet started")
+                .containsValue(fleet.stub().baseUrl());
         assertThat(mvc).containsKeys(SETTINGS_RESPONSE_TIMEOUT, "jvm.heapMaxBytes", "jvm.availableProcessors");
     }
 
     @Test
     void eachVariantNamesItsAppAndModel(Fleet fleet) {
-        assertThat(LabInfo.of(fleet.baseUrl(Variant.MVC))).containsEntry("app", "mvc").containsEntry("model", "thread-per-request");
-        assertThat(LabInfo.of(fleet.baseUrl(Variant.MVC_VIRTUAL))).containsEntry("app", "mvc").containsEntry("model", "virtual-threads");
-        assertThat(LabInfo.of(fleet.baseUrl(Variant.WEBFLUX))).containsEntry("app", "webflux").containsEntry("model", "event-loop");
+        assertThat(LabInfo.of(fleet.baseUrl(Variant.MVC)))
+                .containsEntry("app", "mvc")
+                .containsEntry("model", "thread-per-request");
+        assertThat(LabInfo.of(fleet.baseUrl(Variant.MVC_VIRTUAL)))
+                .containsEntry("app", "mvc")
+                .containsEntry("model", "virtual-threads");
+        assertThat(LabInfo.of(fleet.baseUrl(Variant.WEBFLUX)))
+                .containsEntry("app", "webflux")
+                .containsEntry("model", "event-loop");
     }
 
     @Test
@@ -75,7 +89,8 @@ class FairnessTest {
 
         List<SettingsComparison.Difference> differences = SettingsComparison.differences(mvc, other, MODEL_SPECIFIC);
 
-        assertThat(differences).extracting(SettingsComparison.Difference::key)
+        assertThat(differences)
+                .extracting(SettingsComparison.Difference::key)
                 .contains(SETTINGS_RESPONSE_TIMEOUT)
                 .allMatch(key -> RESPONSE_TIMEOUT_KEY.matcher(key).matches());
         assertThat(differences).allSatisfy(difference -> {

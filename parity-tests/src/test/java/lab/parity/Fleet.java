@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import lab.contract.kit.DownstreamStub;
 import lab.contract.kit.JarProcess;
 
@@ -38,13 +37,15 @@ final class Fleet implements AutoCloseable {
         List<CompletableFuture<JarProcess>> starts = new ArrayList<>();
         try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Variant variant : Variant.values()) {
-                starts.add(CompletableFuture.supplyAsync(() -> {
-                    JarProcess app = startApp(variant, stub);
-                    synchronized (apps) {
-                        apps.put(variant, app);
-                    }
-                    return app;
-                }, starters));
+                starts.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            JarProcess app = startApp(variant, stub);
+                            synchronized (apps) {
+                                apps.put(variant, app);
+                            }
+                            return app;
+                        },
+                        starters));
             }
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import lab.contract.ContractCases;
 import lab.contract.ContractCases.BadInput;
 import lab.contract.ContractCases.Success;
@@ -41,9 +40,11 @@ class IdenticalBodiesTest {
             Http.Response answer = Http.get(fleet.baseUrl(other) + good.target(), Map.of("Accept", "application/json"));
             assertSoftly(soft -> {
                 soft.assertThat(answer.status()).as("status, mvc vs %s", other).isEqualTo(mvc.status());
-                soft.assertThat(answer.header("Content-Type")).as("content type, mvc vs %s", other)
+                soft.assertThat(answer.header("Content-Type"))
+                        .as("content type, mvc vs %s", other)
                         .isEqualTo(mvc.header("Content-Type"));
-                soft.assertThat(Golden.normalise(answer.body())).as("normalised body, mvc vs %s", other)
+                soft.assertThat(Golden.normalise(answer.body()))
+                        .as("normalised body, mvc vs %s", other)
                         .isEqualTo(Golden.normalise(mvc.body()));
             });
         }
@@ -58,10 +59,15 @@ class IdenticalBodiesTest {
             RawHttp.Response answer = send(bad, fleet.baseUrl(other));
             assertSoftly(soft -> {
                 soft.assertThat(answer.status()).as("status, mvc vs %s", other).isEqualTo(mvc.status());
-                soft.assertThat(answer.header("Content-Type")).as("content type, mvc vs %s", other)
+                soft.assertThat(answer.header("Content-Type"))
+                        .as("content type, mvc vs %s", other)
                         .isEqualTo(mvc.header("Content-Type"));
-                soft.assertThat(answer.header("Allow")).as("Allow, mvc vs %s", other).isEqualTo(mvc.header("Allow"));
-                soft.assertThat(answer.body()).as("body byte for byte, mvc vs %s", other).isEqualTo(mvc.body());
+                soft.assertThat(answer.header("Allow"))
+                        .as("Allow, mvc vs %s", other)
+                        .isEqualTo(mvc.header("Allow"));
+                soft.assertThat(answer.body())
+                        .as("body byte for byte, mvc vs %s", other)
+                        .isEqualTo(mvc.body());
             });
         }
         assertThat(mvc.status()).isEqualTo(bad.status());

@@ -2,7 +2,6 @@ package lab.parity;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import lab.contract.Golden;
 import lab.contract.kit.Http;
 import tools.jackson.databind.JsonNode;
@@ -10,8 +9,7 @@ import tools.jackson.databind.JsonNode;
 /** The {@code lab} section of an app's {@code /actuator/info}, flattened to dotted keys. */
 final class LabInfo {
 
-    private LabInfo() {
-    }
+    private LabInfo() {}
 
     static Map<String, String> of(String baseUrl) {
         Http.Response response = Http.get(baseUrl + "/actuator/info");
@@ -33,7 +31,9 @@ final class LabInfo {
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> flat) {
         if (node.isObject()) {
-            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), flat));
+            node.properties()
+                    .forEach(e ->
+                            flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), flat));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 flatten(prefix + "[" + i + "]", node.get(i), flat);

@@ -23,10 +23,10 @@ final class SettingsComparison {
         }
     }
 
-    private SettingsComparison() {
-    }
+    private SettingsComparison() {}
 
-    static List<Difference> differences(Map<String, String> left, Map<String, String> right, Predicate<String> mayDiffer) {
+    static List<Difference> differences(
+            Map<String, String> left, Map<String, String> right, Predicate<String> mayDiffer) {
         Set<String> keys = new TreeSet<>(left.keySet());
         keys.addAll(right.keySet());
         List<Difference> differences = new ArrayList<>();

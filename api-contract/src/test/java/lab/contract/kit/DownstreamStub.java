@@ -12,6 +12,7 @@ public final class DownstreamStub implements AutoCloseable {
 
     /** Small and quick to start: the stub is non-blocking and must never be the bottleneck of a test. */
     public static final List<String> JVM_ARGS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
     private static final String ADMIN = "--stub.admin.enabled=true";
 
     private static volatile DownstreamStub shared;
@@ -30,7 +31,9 @@ public final class DownstreamStub implements AutoCloseable {
                 stub = shared;
                 if (stub == null || !stub.process.isAlive()) {
                     stub = new DownstreamStub(JarProcess.builder("stub-shared", Jars.stub())
-                            .jvmArgs(JVM_ARGS).appArgs(ADMIN).start());
+                            .jvmArgs(JVM_ARGS)
+                            .appArgs(ADMIN)
+                            .start());
                     shared = stub;
                 }
             }
@@ -42,7 +45,10 @@ public final class DownstreamStub implements AutoCloseable {
     public static DownstreamStub start(String... args) {
         List<String> appArgs = new ArrayList<>(List.of(ADMIN));
         appArgs.addAll(List.of(args));
-        return new DownstreamStub(JarProcess.builder("stub", Jars.stub()).jvmArgs(JVM_ARGS).appArgs(appArgs).start());
+        return new DownstreamStub(JarProcess.builder("stub", Jars.stub())
+                .jvmArgs(JVM_ARGS)
+                .appArgs(appArgs)
+                .start());
     }
 
     public String baseUrl() {

@@ -20,8 +20,7 @@ public final class Http {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private Http() {
-    }
+    private Http() {}
 
     /** A fresh HTTP/1.1 client, e.g. for a concurrency test that needs its own connections. */
     public static HttpClient newClient() {

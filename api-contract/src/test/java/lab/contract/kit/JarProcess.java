@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -41,6 +40,7 @@ public final class JarProcess implements AutoCloseable {
      * builds took 77 s each. A process that dies fails the start at once, whatever this says.
      */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
+
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(15);
     private static final int LOG_TAIL_LINES = 40;
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -55,8 +55,9 @@ public final class JarProcess implements AutoCloseable {
             .build();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> LIVE.forEach(p -> p.kill(Duration.ofSeconds(2))), "jar-process-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> LIVE.forEach(p -> p.kill(Duration.ofSeconds(2))), "jar-process-reaper"));
     }
 
     private final String name;
@@ -171,9 +172,12 @@ public final class JarProcess implements AutoCloseable {
     }
 
     static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .filter(c -> Files.isExecutable(Path.of(c)))
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                .orElseGet(() ->
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static String tail(Path file, int lines) {
@@ -243,8 +247,8 @@ public final class JarProcess implements AutoCloseable {
 
         public JarProcess start() {
             if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("no jar at " + jar.toAbsolutePath()
-                        + "; build it first: ./mvnw -q -DskipTests install");
+                throw new IllegalStateException(
+                        "no jar at " + jar.toAbsolutePath() + "; build it first: ./mvnw -q -DskipTests install");
             }
             try {
                 Files.createDirectories(LOG_DIR);
@@ -261,9 +265,8 @@ public final class JarProcess implements AutoCloseable {
                 command.add("--server.port=" + (port == null ? 0 : port));
                 command.addAll(appArgs);
 
-                ProcessBuilder pb = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
+                ProcessBuilder pb =
+                        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
                 pb.environment().putAll(env);
                 pb.environment().put("PORTFILE", portFile.toString());
                 Files.writeString(log, "", StandardCharsets.UTF_8);
@@ -282,20 +285,24 @@ public final class JarProcess implements AutoCloseable {
             LIVE.add(starting);
             try {
                 int boundPort = await("port file of " + name)
-                        .atMost(startTimeout).pollInterval(POLL_INTERVAL)
+                        .atMost(startTimeout)
+                        .pollInterval(POLL_INTERVAL)
                         .failFast("process exited", () -> !process.isAlive())
                         .until(() -> readPort(portFile), p -> p > 0);
                 String url = "http://127.0.0.1:" + boundPort + readinessPath;
                 await("readiness of " + name + " at " + url)
-                        .atMost(startTimeout).pollInterval(POLL_INTERVAL)
+                        .atMost(startTimeout)
+                        .pollInterval(POLL_INTERVAL)
                         .failFast("process exited", () -> !process.isAlive())
                         .until(() -> status(url) == 200);
                 return new JarProcess(name, process, log, boundPort);
             } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
                 starting.kill(Duration.ofSeconds(5));
-                throw new IllegalStateException("could not start " + name + " (" + e.getMessage() + "); last "
-                        + LOG_TAIL_LINES + " lines of " + log + ":" + System.lineSeparator()
-                        + tail(log, LOG_TAIL_LINES), e);
+                throw new IllegalStateException(
+                        "could not start " + name + " (" + e.getMessage() + "); last "
+                                + LOG_TAIL_LINES + " lines of " + log + ":" + System.lineSeparator()
+                                + tail(log, LOG_TAIL_LINES),
+                        e);
             } finally {
                 LIVE.remove(starting);
                 try {
@@ -315,7 +322,8 @@ public final class JarProcess implements AutoCloseable {
             Path dir = LOG_DIR.resolve("jars").toAbsolutePath();
             Files.createDirectories(dir);
             String file = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-            Path copy = dir.resolve(file + "-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + ".jar");
+            Path copy = dir.resolve(file + "-" + Files.size(jar) + "-"
+                    + Files.getLastModifiedTime(jar).toMillis() + ".jar");
             if (!Files.isRegularFile(copy)) {
                 Path partial = Files.createTempFile(dir, file, ".partial");
                 Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -330,7 +338,9 @@ public final class JarProcess implements AutoCloseable {
 
         private static int readPort(Path portFile) {
             try {
-                String text = Files.isRegularFile(portFile) ? Files.readString(portFile).trim() : "";
+                String text = Files.isRegularFile(portFile)
+                        ? Files.readString(portFile).trim()
+                        : "";
                 return text.matches("\\d+") ? Integer.parseInt(text) : -1;
             } catch (IOException e) {
                 return -1;
@@ -339,8 +349,12 @@ public final class JarProcess implements AutoCloseable {
 
         private static int status(String url) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT).GET().build();
-                return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(PROBE_TIMEOUT)
+                        .GET()
+                        .build();
+                return PROBE.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (IOException e) {
                 return -1;
             } catch (InterruptedException e) {

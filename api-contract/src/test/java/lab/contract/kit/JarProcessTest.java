@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The kit against the real stub jar: the process life cycle every other module relies on. */
@@ -20,11 +19,14 @@ class JarProcessTest {
             assertThat(stub.port()).isPositive();
             assertThat(stub.baseUrl()).isEqualTo("http://127.0.0.1:" + stub.port());
             assertThat(stub.pid()).isNotEqualTo(ProcessHandle.current().pid());
-            assertThat(Http.get(stub.baseUrl() + "/actuator/health/readiness").status()).isEqualTo(200);
+            assertThat(Http.get(stub.baseUrl() + "/actuator/health/readiness").status())
+                    .isEqualTo(200);
             assertThat(Files.isRegularFile(stub.logFile())).isTrue();
             assertThat(stub.logFile().toString()).contains("target/processes/kit-stub-");
-            assertThat(stub.process().info().arguments()).as("runs a private copy, immune to rebuilds").hasValueSatisfying(
-                    args -> assertThat(String.join(" ", args)).contains("target/processes/jars/downstream-stub-"));
+            assertThat(stub.process().info().arguments())
+                    .as("runs a private copy, immune to rebuilds")
+                    .hasValueSatisfying(args ->
+                            assertThat(String.join(" ", args)).contains("target/processes/jars/downstream-stub-"));
 
             stub.sigterm();
             stub.awaitExit(EXIT_WAIT);
@@ -37,9 +39,9 @@ class JarProcessTest {
     @Test
     void aJarThatCannotStartFailsWithTheTailOfItsLog() {
         assertThatThrownBy(() -> JarProcess.builder("kit-broken", Jars.stub())
-                .jvmArgs(DownstreamStub.JVM_ARGS)
-                .appArgs("--server.port=not-a-port")
-                .start())
+                        .jvmArgs(DownstreamStub.JVM_ARGS)
+                        .appArgs("--server.port=not-a-port")
+                        .start())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("could not start kit-broken")
                 .hasMessageContaining("not-a-port");

@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  */
 public final class Jars {
 
-    private Jars() {
-    }
+    private Jars() {}
 
     public static Path stub() {
         return find("downstream-stub");
@@ -64,8 +63,10 @@ public final class Jars {
                 .filter(p -> {
                     String file = p.getFileName() == null ? "" : p.getFileName().toString();
                     return file.equals(module + ".jar")
-                            || (file.startsWith(module + "-") && file.endsWith(".jar")
-                                && !file.endsWith("-tests.jar") && !file.endsWith("-sources.jar"));
+                            || (file.startsWith(module + "-")
+                                    && file.endsWith(".jar")
+                                    && !file.endsWith("-tests.jar")
+                                    && !file.endsWith("-sources.jar"));
                 })
                 .filter(Jars::isExecutableJar)
                 .findFirst();

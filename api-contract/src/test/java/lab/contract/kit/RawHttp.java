@@ -27,8 +27,7 @@ public final class RawHttp {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final int CONNECT_TIMEOUT_MS = 5_000;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * Sends {@code rawRequest} (encoded as UTF-8; include the final blank line yourself) and reads
@@ -60,10 +59,13 @@ public final class RawHttp {
      * {@code Connection: close}; {@code target} goes on the request line byte for byte.
      */
     public static Response get(int port, String target) {
-        return send("127.0.0.1", port, "GET " + target + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1:" + port + "\r\n"
-                + "Accept: application/json\r\n"
-                + "Connection: close\r\n\r\n");
+        return send(
+                "127.0.0.1",
+                port,
+                "GET " + target + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1:" + port + "\r\n"
+                        + "Accept: application/json\r\n"
+                        + "Connection: close\r\n\r\n");
     }
 
     private static Response read(InputStream in) throws IOException {
@@ -78,8 +80,9 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+                headers.computeIfAbsent(
+                                lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
             }
         }
         byte[] body;

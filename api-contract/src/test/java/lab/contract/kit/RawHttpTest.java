@@ -2,6 +2,7 @@ package lab.contract.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,17 +57,19 @@ class RawHttpTest {
     @Test
     void sendsTheTargetByteForByte() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             ExecutorService executor = Executors.newSingleThreadExecutor()) {
+                ExecutorService executor = Executors.newSingleThreadExecutor()) {
             Future<String> requestLine = executor.submit(() -> {
                 try (Socket socket = listener.accept()) {
-                    BufferedReader in = new BufferedReader(
-                            new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                    BufferedReader in =
+                            new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                     String line = in.readLine();
                     while (!in.readLine().isEmpty()) {
                         // rest of the head
                     }
-                    socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: 7\r\n\r\n{\"a\":1}").getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream()
+                            .write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                            + "Content-Length: 7\r\n\r\n{\"a\":1}")
+                                    .getBytes(StandardCharsets.UTF_8));
                     return line;
                 }
             });
@@ -93,7 +94,8 @@ class RawHttpTest {
 
     @Test
     void httpHelperReportsStatusHeadersAndBody() {
-        Http.Response response = Http.get("http://127.0.0.1:" + server.getAddress().getPort() + "/fixed?q=1",
+        Http.Response response = Http.get(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/fixed?q=1",
                 Map.of("Accept", "application/json"));
 
         assertThat(response.status()).isEqualTo(200);

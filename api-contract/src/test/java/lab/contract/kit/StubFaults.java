@@ -12,24 +12,27 @@ public final class StubFaults {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private StubFaults() {
-    }
+    private StubFaults() {}
 
     public static void set(DownstreamStub stub, String mixJson) {
         send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/admin/faults"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(mixJson)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(mixJson))
+                .build());
     }
 
     public static void clear(DownstreamStub stub) {
-        send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/admin/faults")).DELETE().build());
+        send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/admin/faults"))
+                .DELETE()
+                .build());
     }
 
     private static void send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("stub admin answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "stub admin answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

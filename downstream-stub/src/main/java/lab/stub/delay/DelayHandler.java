@@ -128,8 +128,12 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
         return new Plan(null, OK);
     }
 
-    private Mono<Void> act(Plan plan, DelayParameters params, HttpServerRequest request,
-                           HttpServerResponse response, Channel channel) {
+    private Mono<Void> act(
+            Plan plan,
+            DelayParameters params,
+            HttpServerRequest request,
+            HttpServerResponse response,
+            Channel channel) {
         if (plan.fault() == Fault.RESET) {
             meters.ended(Outcome.RESET);
             // SO_LINGER 0 makes close() send RST instead of FIN.
@@ -193,6 +197,5 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
     }
 
     /** What to do once the delay is over: a fault, or answer with this status. */
-    private record Plan(Fault fault, int status) {
-    }
+    private record Plan(Fault fault, int status) {}
 }

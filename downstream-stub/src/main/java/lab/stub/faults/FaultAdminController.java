@@ -40,7 +40,8 @@ class FaultAdminController {
 
     FaultAdminController(FaultMixHolder holder, JsonMapper jsonMapper) {
         this.holder = holder;
-        this.reader = jsonMapper.readerFor(FaultMix.class)
+        this.reader = jsonMapper
+                .readerFor(FaultMix.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }

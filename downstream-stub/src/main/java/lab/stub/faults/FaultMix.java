@@ -7,8 +7,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * Members left out of a PUT body count as 0.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record FaultMix(Long extraLatencyMs, Long jitterMs, Integer errorPercent, Integer resetPercent,
-                       Integer hangPercent, Integer closePercent) {
+public record FaultMix(
+        Long extraLatencyMs,
+        Long jitterMs,
+        Integer errorPercent,
+        Integer resetPercent,
+        Integer hangPercent,
+        Integer closePercent) {
 
     public static final FaultMix NONE = new FaultMix(0L, 0L, 0, 0, 0, 0);
 

@@ -30,8 +30,8 @@ public class FaultMixHolder {
         check("hangPercent", mix.hangPercent(), ALL);
         check("closePercent", mix.closePercent(), ALL);
         if (mix.faultPercent() > ALL) {
-            throw new InvalidParameterException(null,
-                    "errorPercent + resetPercent + closePercent + hangPercent must be at most " + ALL);
+            throw new InvalidParameterException(
+                    null, "errorPercent + resetPercent + closePercent + hangPercent must be at most " + ALL);
         }
         current.set(mix);
         return mix;

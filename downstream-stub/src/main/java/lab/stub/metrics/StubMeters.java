@@ -23,10 +23,12 @@ public class StubMeters {
 
     StubMeters(MeterRegistry registry) {
         for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome, Counter.builder("stub.requests")
-                    .description("Requests to /delay by how they ended")
-                    .tag("outcome", outcome.tag())
-                    .register(registry));
+            outcomes.put(
+                    outcome,
+                    Counter.builder("stub.requests")
+                            .description("Requests to /delay by how they ended")
+                            .tag("outcome", outcome.tag())
+                            .register(registry));
         }
         Gauge.builder("stub.requests.in.flight", inFlight, AtomicInteger::get)
                 .description("Requests to /delay not finished yet")

@@ -24,13 +24,21 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem methodNotAllowed(String method, String allowed, String instance) {
-        return of(HttpStatus.METHOD_NOT_ALLOWED, "method " + method + " is not allowed here; allowed: " + allowed, instance);
+        return of(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method " + method + " is not allowed here; allowed: " + allowed,
+                instance);
     }
 
     /** An error answer the client asked for (or the runtime mix chose): not a stub failure. */
     public static Problem injected(int status, String instance) {
-        return new Problem(TYPE_PREFIX + "injected-fault", "Injected fault", status,
-                "the stub was asked to answer " + status, instance, null);
+        return new Problem(
+                TYPE_PREFIX + "injected-fault",
+                "Injected fault",
+                status,
+                "the stub was asked to answer " + status,
+                instance,
+                null);
     }
 
     /** Type slug and title derived from the status, e.g. 406 gives not-acceptable / Not acceptable. */

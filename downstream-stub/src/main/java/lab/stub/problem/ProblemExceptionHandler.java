@@ -41,25 +41,29 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Mono.error(ex);
         }
         String instance = exchange.getRequest().getPath().value();
-        Problem problem = toProblem(ex, instance, exchange.getRequest().getMethod().name(), response.getHeaders());
+        Problem problem =
+                toProblem(ex, instance, exchange.getRequest().getMethod().name(), response.getHeaders());
         byte[] body = writer.toJson(problem);
         response.setStatusCode(HttpStatusCode.valueOf(problem.status()));
         response.getHeaders().set(HttpHeaders.CONTENT_TYPE, ProblemWriter.MEDIA_TYPE);
         response.getHeaders().setContentLength(body.length);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+        return response.writeWith(
+                Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
     private static Problem toProblem(Throwable ex, String instance, String method, HttpHeaders headers) {
         return switch (ex) {
             case InvalidParameterException e -> Problem.invalidParameter(e.parameter(), e.detail(), instance);
             case MethodNotAllowedException e -> {
-                String allowed = e.getSupportedMethods().stream().map(Object::toString).sorted()
+                String allowed = e.getSupportedMethods().stream()
+                        .map(Object::toString)
+                        .sorted()
                         .collect(Collectors.joining(", "));
                 headers.set(HttpHeaders.ALLOW, allowed);
                 yield Problem.methodNotAllowed(method, allowed, instance);
             }
-            case ServerWebInputException e -> Problem.invalidParameter(null,
-                    "the request body or parameters could not be read", instance);
+            case ServerWebInputException e ->
+                Problem.invalidParameter(null, "the request body or parameters could not be read", instance);
             case ResponseStatusException e -> fromStatus(e.getStatusCode(), instance);
             default -> {
                 log.error("Unexpected error answering {}", instance, ex);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import lab.stub.StubProperties;
 import lab.stub.problem.InvalidParameterException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class DelayQueryTest {
 
@@ -50,11 +50,10 @@ class DelayQueryTest {
             /delay?MS=1                   | MS       | unknown parameter MS
             """)
     void badInputNamesTheParameterAndTheRule(String uri, String parameter, String detail) {
-        assertThatThrownBy(() -> query.parse(uri))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
-                    assertThat(e.parameter()).isEqualTo(parameter);
-                    assertThat(e.detail()).isEqualTo(detail);
-                });
+        assertThatThrownBy(() -> query.parse(uri)).isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+            assertThat(e.parameter()).isEqualTo(parameter);
+            assertThat(e.detail()).isEqualTo(detail);
+        });
     }
 
     @Test

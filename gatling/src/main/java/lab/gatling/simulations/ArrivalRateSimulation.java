@@ -13,9 +13,10 @@ public class ArrivalRateSimulation extends Simulation {
 
     public ArrivalRateSimulation() {
         LoadSettings settings = LoadSettings.current();
-        setUp(scenario("io").exec(LabHttp.get("io", "/api/io", settings,
-                        "delayMs", settings.delayMs(), "bytes", settings.bytes()))
-                .injectOpen(Injection.arrivalRate(settings)))
+        setUp(scenario("io")
+                        .exec(LabHttp.get(
+                                "io", "/api/io", settings, "delayMs", settings.delayMs(), "bytes", settings.bytes()))
+                        .injectOpen(Injection.arrivalRate(settings)))
                 .protocols(LabHttp.protocol(settings))
                 .assertions(LabHttp.assertions(settings))
                 .maxDuration(Injection.openMaxDuration(settings));

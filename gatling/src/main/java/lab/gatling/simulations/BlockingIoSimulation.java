@@ -7,7 +7,8 @@ package lab.gatling.simulations;
 public class BlockingIoSimulation extends ClosedModelSimulation {
 
     public BlockingIoSimulation() {
-        super("blocking-io", settings -> LabHttp.get("blocking-io", "/api/blocking-io", settings,
-                "delayMs", settings.delayMs()));
+        super(
+                "blocking-io",
+                settings -> LabHttp.get("blocking-io", "/api/blocking-io", settings, "delayMs", settings.delayMs()));
     }
 }

@@ -8,7 +8,9 @@ package lab.gatling.simulations;
 public class ConcurrencyLadderSimulation extends ClosedModelSimulation {
 
     public ConcurrencyLadderSimulation() {
-        super("io", settings -> LabHttp.get("io", "/api/io", settings,
-                "delayMs", settings.delayMs(), "bytes", settings.bytes()));
+        super(
+                "io",
+                settings -> LabHttp.get(
+                        "io", "/api/io", settings, "delayMs", settings.delayMs(), "bytes", settings.bytes()));
     }
 }

@@ -4,7 +4,9 @@ package lab.gatling.simulations;
 public class FanoutSimulation extends ClosedModelSimulation {
 
     public FanoutSimulation() {
-        super("fanout", settings -> LabHttp.get("fanout", "/api/fanout", settings,
-                "calls", settings.calls(), "delayMs", settings.delayMs()));
+        super(
+                "fanout",
+                settings -> LabHttp.get(
+                        "fanout", "/api/fanout", settings, "calls", settings.calls(), "delayMs", settings.delayMs()));
     }
 }

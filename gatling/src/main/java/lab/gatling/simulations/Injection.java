@@ -19,10 +19,10 @@ final class Injection {
     private static final Duration DRAIN_MARGIN = Duration.ofSeconds(10);
     /** Share of the spike run spent at the base rate before the burst. */
     private static final int SPIKE_LEAD_IN_DIVISOR = 3;
+
     private static final int MIN_OPEN_RATE = 1;
 
-    private Injection() {
-    }
+    private Injection() {}
 
     /**
      * Closed model: an optional ramp to each step, then {@code durationSeconds} at that many
@@ -66,7 +66,8 @@ final class Injection {
     /** Closed-model run length plus time to drain; a safety net so that no run outlives its plan. */
     static Duration closedMaxDuration(LoadSettings settings) {
         int steps = settings.closedModelSteps().size();
-        return drain(settings, Duration.ofSeconds((long) steps * (settings.rampSeconds() + settings.durationSeconds())));
+        return drain(
+                settings, Duration.ofSeconds((long) steps * (settings.rampSeconds() + settings.durationSeconds())));
     }
 
     static Duration openMaxDuration(LoadSettings settings) {

@@ -15,8 +15,7 @@ final class LabHttp {
 
     private static final int HTTP_OK = 200;
 
-    private LabHttp() {
-    }
+    private LabHttp() {}
 
     /**
      * One connection pool for all virtual users: server-to-server traffic, not browsers. Each user

@@ -84,8 +84,8 @@ public record LoadSettings(
 
     /** Settings of this JVM: system properties first, then environment variables, then defaults. */
     public static LoadSettings current() {
-        return from(name -> Optional.ofNullable(System.getProperty(name))
-                .orElseGet(() -> System.getenv(environmentName(name))));
+        return from(name ->
+                Optional.ofNullable(System.getProperty(name)).orElseGet(() -> System.getenv(environmentName(name))));
     }
 
     /** Settings from any lookup of property names (null when unset); used by tests. */

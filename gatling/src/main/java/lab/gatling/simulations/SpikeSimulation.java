@@ -12,9 +12,10 @@ public class SpikeSimulation extends Simulation {
 
     public SpikeSimulation() {
         LoadSettings settings = LoadSettings.current();
-        setUp(scenario("io").exec(LabHttp.get("io", "/api/io", settings,
-                        "delayMs", settings.delayMs(), "bytes", settings.bytes()))
-                .injectOpen(Injection.spike(settings)))
+        setUp(scenario("io")
+                        .exec(LabHttp.get(
+                                "io", "/api/io", settings, "delayMs", settings.delayMs(), "bytes", settings.bytes()))
+                        .injectOpen(Injection.spike(settings)))
                 .protocols(LabHttp.protocol(settings))
                 .assertions(LabHttp.assertions(settings))
                 .maxDuration(Injection.openMaxDuration(settings));

@@ -25,11 +25,16 @@ final class ErrorClassifier {
             contains("timeout", "timeout", "timed out"),
             ErrorClassifier::status,
             contains("connection reset", "connection reset"),
-            contains("premature close", "prematurechannelclosure", "premature", "connection closed",
-                    "closedchannel", "channel closed", "remotely closed"));
+            contains(
+                    "premature close",
+                    "prematurechannelclosure",
+                    "premature",
+                    "connection closed",
+                    "closedchannel",
+                    "channel closed",
+                    "remotely closed"));
 
-    private ErrorClassifier() {
-    }
+    private ErrorClassifier() {}
 
     static String classify(String message) {
         String lower = message.toLowerCase(Locale.ROOT);

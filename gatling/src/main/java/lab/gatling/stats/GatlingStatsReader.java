@@ -39,6 +39,7 @@ public final class GatlingStatsReader {
 
     /** Stats saved next to {@code simulation.log} by the JVM that ran the simulation. */
     public static final String SUMMARY_FILE = "step-stats.json";
+
     public static final String SIMULATION_LOG = "simulation.log";
 
     private static final double P50 = 50;
@@ -47,8 +48,7 @@ public final class GatlingStatsReader {
     private static final double MILLIS_PER_SECOND = 1000.0;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private GatlingStatsReader() {
-    }
+    private GatlingStatsReader() {}
 
     /** Stats of one run folder (the one holding {@code simulation.log}). */
     public static StepStats read(Path runDir) {
@@ -73,7 +73,8 @@ public final class GatlingStatsReader {
     /** Decodes the run and saves the result as {@value #SUMMARY_FILE} in the run folder. */
     public static StepStats decodeAndSave(Path runDir) {
         StepStats stats = decode(runDir);
-        JSON.writerWithDefaultPrettyPrinter().writeValue(runDir.resolve(SUMMARY_FILE).toFile(), stats);
+        JSON.writerWithDefaultPrettyPrinter()
+                .writeValue(runDir.resolve(SUMMARY_FILE).toFile(), stats);
         return stats;
     }
 
@@ -96,8 +97,12 @@ public final class GatlingStatsReader {
     private static StepStats toStepStats(LogFileData data) {
         RunInfo run = data.runInfo();
         Optional<GeneralStats> all = generalStats(data, Option.empty());
-        long ok = generalStats(data, Option.apply(OK$.MODULE$)).map(GeneralStats::count).orElse(0L);
-        long ko = generalStats(data, Option.apply(KO$.MODULE$)).map(GeneralStats::count).orElse(0L);
+        long ok = generalStats(data, Option.apply(OK$.MODULE$))
+                .map(GeneralStats::count)
+                .orElse(0L);
+        long ko = generalStats(data, Option.apply(KO$.MODULE$))
+                .map(GeneralStats::count)
+                .orElse(0L);
         Instant start = Instant.ofEpochMilli(run.injectStart());
         Instant end = Instant.ofEpochMilli(run.injectEnd());
         double seconds = Duration.between(start, end).toMillis() / MILLIS_PER_SECOND;
@@ -126,8 +131,8 @@ public final class GatlingStatsReader {
 
     private static Map<String, Long> errorClasses(LogFileData data) {
         Map<String, Long> byClass = CollectionConverters.asJava(data.errors(Option.empty(), Option.empty())).stream()
-                .collect(Collectors.groupingBy(error -> ErrorClassifier.classify(error.message()),
-                        Collectors.summingLong(ErrorStats::count)));
+                .collect(Collectors.groupingBy(
+                        error -> ErrorClassifier.classify(error.message()), Collectors.summingLong(ErrorStats::count)));
         return byClass.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
@@ -137,8 +142,10 @@ public final class GatlingStatsReader {
         try {
             StringInternals.checkAvailability();
         } catch (Throwable cause) {
-            throw new IllegalStateException("decoding simulation.log needs the JVM flag "
-                    + "--add-opens=java.base/java.lang=ALL-UNNAMED (Gatling's reader uses String internals)", cause);
+            throw new IllegalStateException(
+                    "decoding simulation.log needs the JVM flag "
+                            + "--add-opens=java.base/java.lang=ALL-UNNAMED (Gatling's reader uses String internals)",
+                    cause);
         }
     }
 

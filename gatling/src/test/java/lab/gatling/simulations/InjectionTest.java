@@ -29,8 +29,8 @@ class InjectionTest {
 
     @Test
     void maxDurationCoversEveryStepAndTheRequestTimeout() {
-        LoadSettings settings = LoadSettings.from(Map.of("ladder", "1,2", "durationSeconds", "30",
-                "rampSeconds", "5", "requestTimeoutMs", "4000")::get);
+        LoadSettings settings = LoadSettings.from(
+                Map.of("ladder", "1,2", "durationSeconds", "30", "rampSeconds", "5", "requestTimeoutMs", "4000")::get);
 
         assertThat(Injection.closedMaxDuration(settings)).isGreaterThanOrEqualTo(Duration.ofSeconds(2 * 35 + 4));
         assertThat(Injection.openMaxDuration(settings)).isGreaterThanOrEqualTo(Duration.ofSeconds(35 + 4));
@@ -39,6 +39,7 @@ class InjectionTest {
     @Test
     void spikeHasALeadInTheBurstAndARecovery() {
         assertThat(Injection.spike(LoadSettings.from(name -> null))).hasSize(3);
-        assertThat(Injection.arrivalRate(LoadSettings.from(Map.of("rampSeconds", "3")::get))).hasSize(2);
+        assertThat(Injection.arrivalRate(LoadSettings.from(Map.of("rampSeconds", "3")::get)))
+                .hasSize(2);
     }
 }

@@ -35,18 +35,43 @@ class LoadSettingsTest {
     @Test
     void everyPropertyCanBeOverridden() {
         Map<String, String> given = Map.ofEntries(
-                Map.entry("target", "http://10.0.0.7:8081"), Map.entry("users", "400"),
-                Map.entry("ladder", "50, 100,200"), Map.entry("rate", "3000"), Map.entry("baseRate", "50"),
-                Map.entry("spikeUsers", "5000"), Map.entry("delayMs", "250"), Map.entry("bytes", "1024"),
-                Map.entry("calls", "8"), Map.entry("rounds", "5000"), Map.entry("durationSeconds", "60"),
-                Map.entry("rampSeconds", "5"), Map.entry("requestTimeoutMs", "2000"),
-                Map.entry("maxConnections", "20000"), Map.entry("assertions", "false"),
+                Map.entry("target", "http://10.0.0.7:8081"),
+                Map.entry("users", "400"),
+                Map.entry("ladder", "50, 100,200"),
+                Map.entry("rate", "3000"),
+                Map.entry("baseRate", "50"),
+                Map.entry("spikeUsers", "5000"),
+                Map.entry("delayMs", "250"),
+                Map.entry("bytes", "1024"),
+                Map.entry("calls", "8"),
+                Map.entry("rounds", "5000"),
+                Map.entry("durationSeconds", "60"),
+                Map.entry("rampSeconds", "5"),
+                Map.entry("requestTimeoutMs", "2000"),
+                Map.entry("maxConnections", "20000"),
+                Map.entry("assertions", "false"),
                 Map.entry("maxKoPercent", "5"));
 
         LoadSettings settings = LoadSettings.from(given::get);
 
-        assertThat(settings).isEqualTo(new LoadSettings(URI.create("http://10.0.0.7:8081"), 400,
-                List.of(50, 100, 200), 3000, 50, 5000, 250, 1024, 8, 5000, 60, 5, 2000, 20000, false, 5));
+        assertThat(settings)
+                .isEqualTo(new LoadSettings(
+                        URI.create("http://10.0.0.7:8081"),
+                        400,
+                        List.of(50, 100, 200),
+                        3000,
+                        50,
+                        5000,
+                        250,
+                        1024,
+                        8,
+                        5000,
+                        60,
+                        5,
+                        2000,
+                        20000,
+                        false,
+                        5));
         assertThat(given.keySet()).isEqualTo(LoadSettings.DEFAULTS.keySet());
     }
 

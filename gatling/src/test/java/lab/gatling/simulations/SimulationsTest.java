@@ -37,8 +37,15 @@ class SimulationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {ConcurrencyLadderSimulation.class, ArrivalRateSimulation.class, SpikeSimulation.class,
-            FanoutSimulation.class, CpuBoundSimulation.class, BlockingIoSimulation.class})
+    @ValueSource(
+            classes = {
+                ConcurrencyLadderSimulation.class,
+                ArrivalRateSimulation.class,
+                SpikeSimulation.class,
+                FanoutSimulation.class,
+                CpuBoundSimulation.class,
+                BlockingIoSimulation.class
+            })
     void everySimulationBuildsWithTheDefaultsAndOneSharedLocalProtocol(Class<? extends Simulation> type)
             throws ReflectiveOperationException {
         SimulationParams params = build(type);

@@ -7,7 +7,9 @@ package lab.gatling.simulations;
 public class StubDelaySimulation extends ClosedModelSimulation {
 
     public StubDelaySimulation() {
-        super("delay", settings -> LabHttp.get("delay", "/delay", settings,
-                "ms", settings.delayMs(), "bytes", settings.bytes()));
+        super(
+                "delay",
+                settings ->
+                        LabHttp.get("delay", "/delay", settings, "ms", settings.delayMs(), "bytes", settings.bytes()));
     }
 }

@@ -26,6 +26,7 @@ class GatlingStatsReaderTest {
 
     /** Gatling's simulation.log under another name: the repository ignores *.log files. */
     private static final String FIXTURE = "/fixtures/stub-mixed-failures/simulation.log.bin";
+
     private static final int USERS = FixtureRecordingSimulation.USERS;
     private static final long SUCCESSES = (long) FixtureRecordingSimulation.SUCCESSES_PER_USER * USERS;
     /** 503, 502, reset, close, timeout, refused. */
@@ -55,13 +56,15 @@ class GatlingStatsReaderTest {
         StepStats stats = GatlingStatsReader.read(runDir);
 
         // Reactor Netty's reset and close both reach Gatling as a premature close
-        assertThat(stats.errors()).containsOnly(
-                entry("premature close", 2L * USERS),
-                entry("connect refused", (long) USERS),
-                entry("timeout", (long) USERS),
-                entry("status 503", (long) USERS),
-                entry("status 502", (long) USERS));
-        assertThat(stats.errors().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(stats.ko());
+        assertThat(stats.errors())
+                .containsOnly(
+                        entry("premature close", 2L * USERS),
+                        entry("connect refused", (long) USERS),
+                        entry("timeout", (long) USERS),
+                        entry("status 503", (long) USERS),
+                        entry("status 502", (long) USERS));
+        assertThat(stats.errors().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(stats.ko());
         assertThat(stats.errors().keySet()).first().isEqualTo("premature close");
     }
 
@@ -85,8 +88,7 @@ class GatlingStatsReaderTest {
 
         assertThat(stats.end()).isAfter(stats.start());
         double seconds = stats.duration().toMillis() / 1000.0;
-        assertThat(stats.throughputRps()).isCloseTo(stats.requests() / seconds,
-                withPercentage(0.1));
+        assertThat(stats.throughputRps()).isCloseTo(stats.requests() / seconds, withPercentage(0.1));
     }
 
     @Test
@@ -120,7 +122,8 @@ class GatlingStatsReaderTest {
         Files.writeString(older.resolve(GatlingStatsReader.SIMULATION_LOG), "");
         Files.writeString(newer.resolve(GatlingStatsReader.SIMULATION_LOG), "");
         Instant now = Instant.now();
-        Files.setLastModifiedTime(older.resolve(GatlingStatsReader.SIMULATION_LOG), FileTime.from(now.minusSeconds(60)));
+        Files.setLastModifiedTime(
+                older.resolve(GatlingStatsReader.SIMULATION_LOG), FileTime.from(now.minusSeconds(60)));
         Files.setLastModifiedTime(newer.resolve(GatlingStatsReader.SIMULATION_LOG), FileTime.from(now));
 
         assertThat(GatlingStatsReader.latestRun(results)).contains(newer);

@@ -55,7 +55,8 @@ public final class Kustomize {
         if (kustomize != null && !kustomize.isBlank()) {
             return Optional.of(new Kustomize(List.of(kustomize, "build")));
         }
-        return onPath("kubectl").map(p -> new Kustomize(List.of(p.toString(), "kustomize")))
+        return onPath("kubectl")
+                .map(p -> new Kustomize(List.of(p.toString(), "kustomize")))
                 .or(() -> onPath("kustomize").map(p -> new Kustomize(List.of(p.toString(), "build"))));
     }
 
@@ -69,7 +70,8 @@ public final class Kustomize {
             String stdout = read(process.getInputStream());
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new KustomizeFailedException(String.join(" ", cmd) + " did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new KustomizeFailedException(
+                        String.join(" ", cmd) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
                 throw new KustomizeFailedException(String.join(" ", cmd) + " failed (exit " + process.exitValue()
@@ -77,8 +79,8 @@ public final class Kustomize {
             }
             return stdout;
         } catch (IOException e) {
-            throw new KustomizeUnavailableException(String.join(" ", cmd) + " could not run (" + e.getMessage() + "). "
-                    + INSTALL_HINT);
+            throw new KustomizeUnavailableException(
+                    String.join(" ", cmd) + " could not run (" + e.getMessage() + "). " + INSTALL_HINT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KustomizeFailedException("interrupted while rendering " + kustomizationDir);

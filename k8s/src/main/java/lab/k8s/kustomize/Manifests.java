@@ -3,7 +3,6 @@ package lab.k8s.kustomize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -11,8 +10,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** Rendered Kubernetes YAML as plain maps, one per object. */
 public final class Manifests {
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** Every non-empty document of a multi-document YAML stream, in order. */
     @SuppressWarnings("unchecked")

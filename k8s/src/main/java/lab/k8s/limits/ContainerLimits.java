@@ -10,8 +10,8 @@ package lab.k8s.limits;
  * @param memoryBytes      the same in bytes
  * @param javaToolOptions  the container's {@code JAVA_TOOL_OPTIONS} (heap percentage and friends), empty if unset
  */
-public record ContainerLimits(String variant, String cpu, long cpuMillis, String memory, long memoryBytes,
-                              String javaToolOptions) {
+public record ContainerLimits(
+        String variant, String cpu, long cpuMillis, String memory, long memoryBytes, String javaToolOptions) {
 
     private static final double MILLIS_PER_CPU = 1000.0;
 

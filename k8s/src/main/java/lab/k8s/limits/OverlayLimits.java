@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import lab.k8s.kustomize.Kustomize;
 import lab.k8s.kustomize.Manifests;
 import lab.k8s.units.Quantities;
@@ -20,12 +19,12 @@ public final class OverlayLimits {
 
     /** The container that runs the app in every app Deployment. */
     static final String APP_CONTAINER = "app";
+
     static final String COMPONENT_LABEL = "app.kubernetes.io/component";
     static final String NAME_LABEL = "app.kubernetes.io/name";
     static final String APP_COMPONENT = "app";
 
-    private OverlayLimits() {
-    }
+    private OverlayLimits() {}
 
     /** Renders {@code overlayDir} with kubectl/kustomize and reads it; keyed and sorted by variant. */
     public static Map<String, ContainerLimits> read(Path overlayDir) {
@@ -38,10 +37,12 @@ public final class OverlayLimits {
         for (Map<String, Object> object : Manifests.parse(yaml)) {
             Map<String, Object> template = child(child(object, "spec"), "template");
             if (!"Deployment".equals(Manifests.kind(object))
-                    || !APP_COMPONENT.equals(child(child(template, "metadata"), "labels").get(COMPONENT_LABEL))) {
+                    || !APP_COMPONENT.equals(
+                            child(child(template, "metadata"), "labels").get(COMPONENT_LABEL))) {
                 continue;
             }
-            String variant = String.valueOf(child(child(object, "metadata"), "labels").get(NAME_LABEL));
+            String variant =
+                    String.valueOf(child(child(object, "metadata"), "labels").get(NAME_LABEL));
             limits.put(variant, appContainer(variant, children(child(template, "spec"), "containers")));
         }
         if (limits.isEmpty()) {
@@ -65,8 +66,14 @@ public final class OverlayLimits {
         String options = children(container, "env").stream()
                 .filter(e -> "JAVA_TOOL_OPTIONS".equals(e.get("name")))
                 .map(e -> String.valueOf(e.get("value")))
-                .findFirst().orElse("");
-        return new ContainerLimits(variant, cpu.toString(), Quantities.millicores(cpu.toString()),
-                memory.toString(), Quantities.bytes(memory.toString()), options);
+                .findFirst()
+                .orElse("");
+        return new ContainerLimits(
+                variant,
+                cpu.toString(),
+                Quantities.millicores(cpu.toString()),
+                memory.toString(),
+                Quantities.bytes(memory.toString()),
+                options);
     }
 }

@@ -2,7 +2,6 @@ package lab.k8s.sizing;
 
 import java.util.Arrays;
 import java.util.List;
-
 import lab.k8s.units.Quantities;
 
 /**
@@ -23,7 +22,8 @@ public record JvmFlags(double heapPercent, long heapBytes, long stackBytes) {
         double percent = SizingInput.DEFAULT_HEAP_PERCENT;
         long heap = 0;
         long stack = SizingInput.DEFAULT_STACK;
-        List<String> flags = options == null ? List.of() : Arrays.asList(options.trim().split("\\s+"));
+        List<String> flags =
+                options == null ? List.of() : Arrays.asList(options.trim().split("\\s+"));
         for (String flag : flags) {
             if (flag.startsWith(MAX_RAM_PERCENTAGE)) {
                 percent = Double.parseDouble(flag.substring(MAX_RAM_PERCENTAGE.length()));

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-
 import lab.k8s.units.Quantities;
 
 /**
@@ -17,8 +16,7 @@ public final class SizingCalculator {
 
     private static final int USAGE_ERROR = 2;
 
-    private SizingCalculator() {
-    }
+    private SizingCalculator() {}
 
     public static SizingReport calculate(SizingInput in) {
         long heap = in.effectiveHeapBytes();
@@ -27,8 +25,13 @@ public final class SizingCalculator {
         int threads = in.requestThreads() + in.otherThreads();
         long touched = Math.min(in.touchedStackBytes(), in.stackBytes());
         long left = in.memoryLimitBytes() - heap - nonHeap;
-        return new SizingReport(in, heap, nonHeap, threads,
-                threads * in.stackBytes(), threads * touched,
+        return new SizingReport(
+                in,
+                heap,
+                nonHeap,
+                threads,
+                threads * in.stackBytes(),
+                threads * touched,
                 fitting(left, in.stackBytes(), in.otherThreads()),
                 fitting(left, touched, in.otherThreads()));
     }
@@ -104,8 +107,19 @@ public final class SizingCalculator {
             throw new IllegalArgumentException("--memory is required (a Kubernetes quantity such as 384Mi)");
         }
         double gcPercent = gc != null ? gc : SizingInput.gcOverheadPercent(cpuMillis, memory);
-        return new SizingInput(memory, heapPercent, heap, stack, threads, other, touched, metaspace, codeCache,
-                direct, otherNative, gcPercent);
+        return new SizingInput(
+                memory,
+                heapPercent,
+                heap,
+                stack,
+                threads,
+                other,
+                touched,
+                metaspace,
+                codeCache,
+                direct,
+                otherNative,
+                gcPercent);
     }
 
     static String usage() {

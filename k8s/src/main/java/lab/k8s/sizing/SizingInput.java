@@ -53,6 +53,7 @@ public record SizingInput(
     public static final long DEFAULT_METASPACE = 64 * MIB;
     /** 17 MiB idle; C2 compiles the hot paths under load. */
     public static final long DEFAULT_CODE_CACHE = 40 * MIB;
+
     public static final long DEFAULT_DIRECT = 16 * MIB;
     /** NMT idle: symbols 8, CDS 14, tracing 15, internal and other 5 MiB, plus libjvm text and malloc slack. */
     public static final long DEFAULT_OTHER_NATIVE = 48 * MIB;
@@ -65,6 +66,7 @@ public record SizingInput(
      * both as the container limits them; anything smaller gets the Serial collector.
      */
     public static final long SERVER_CLASS_MEMORY = 1792 * MIB;
+
     private static final long SERVER_CLASS_MILLICORES = 2000;
     private static final long MILLICORES_PER_CPU = 1000;
 
@@ -79,8 +81,12 @@ public record SizingInput(
         if (requestThreads < 0 || otherThreads < 0) {
             throw new IllegalArgumentException("thread counts cannot be negative");
         }
-        if (touchedStackBytes <= 0 || metaspaceBytes < 0 || codeCacheBytes < 0 || directBytes < 0
-                || otherNativeBytes < 0 || gcOverheadPercent < 0) {
+        if (touchedStackBytes <= 0
+                || metaspaceBytes < 0
+                || codeCacheBytes < 0
+                || directBytes < 0
+                || otherNativeBytes < 0
+                || gcOverheadPercent < 0) {
             throw new IllegalArgumentException("memory estimates cannot be negative");
         }
     }
@@ -94,11 +100,21 @@ public record SizingInput(
     }
 
     /** As above, with the container's CPU limit in millicores (0 when unknown) to tell which collector runs. */
-    public static SizingInput of(long memoryLimitBytes, long cpuMillis, double heapPercent, long stackBytes,
-                                 int requestThreads) {
-        return new SizingInput(memoryLimitBytes, heapPercent, 0, stackBytes, requestThreads,
-                DEFAULT_OTHER_THREADS, DEFAULT_TOUCHED_STACK, DEFAULT_METASPACE, DEFAULT_CODE_CACHE,
-                DEFAULT_DIRECT, DEFAULT_OTHER_NATIVE, gcOverheadPercent(cpuMillis, memoryLimitBytes));
+    public static SizingInput of(
+            long memoryLimitBytes, long cpuMillis, double heapPercent, long stackBytes, int requestThreads) {
+        return new SizingInput(
+                memoryLimitBytes,
+                heapPercent,
+                0,
+                stackBytes,
+                requestThreads,
+                DEFAULT_OTHER_THREADS,
+                DEFAULT_TOUCHED_STACK,
+                DEFAULT_METASPACE,
+                DEFAULT_CODE_CACHE,
+                DEFAULT_DIRECT,
+                DEFAULT_OTHER_NATIVE,
+                gcOverheadPercent(cpuMillis, memoryLimitBytes));
     }
 
     /** GC structures as a share of the heap for the collector JVM ergonomics choose; cpuMillis 0 = unknown (2+). */
@@ -110,13 +126,35 @@ public record SizingInput(
 
     /** The same input with a given GC overhead, e.g. from an explicit {@code -XX:+UseG1GC}. */
     public SizingInput withGcOverheadPercent(double percent) {
-        return new SizingInput(memoryLimitBytes, heapPercent, heapBytes, stackBytes, requestThreads, otherThreads,
-                touchedStackBytes, metaspaceBytes, codeCacheBytes, directBytes, otherNativeBytes, percent);
+        return new SizingInput(
+                memoryLimitBytes,
+                heapPercent,
+                heapBytes,
+                stackBytes,
+                requestThreads,
+                otherThreads,
+                touchedStackBytes,
+                metaspaceBytes,
+                codeCacheBytes,
+                directBytes,
+                otherNativeBytes,
+                percent);
     }
 
     public SizingInput withRequestThreads(int threads) {
-        return new SizingInput(memoryLimitBytes, heapPercent, heapBytes, stackBytes, threads, otherThreads,
-                touchedStackBytes, metaspaceBytes, codeCacheBytes, directBytes, otherNativeBytes, gcOverheadPercent);
+        return new SizingInput(
+                memoryLimitBytes,
+                heapPercent,
+                heapBytes,
+                stackBytes,
+                threads,
+                otherThreads,
+                touchedStackBytes,
+                metaspaceBytes,
+                codeCacheBytes,
+                directBytes,
+                otherNativeBytes,
+                gcOverheadPercent);
     }
 
     /** The maximum heap the JVM will pick: {@code -Xmx} if given, else the percentage of the limit. */

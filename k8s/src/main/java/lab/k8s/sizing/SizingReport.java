@@ -67,19 +67,44 @@ public record SizingReport(
         SizingInput in = input;
         StringBuilder out = new StringBuilder();
         line(out, "memory limit", mebibytes(in.memoryLimitBytes()));
-        line(out, "max heap", mebibytes(heapBytes) + (in.heapBytes() > 0 ? " (-Xmx)"
-                : String.format(Locale.ROOT, " (MaxRAMPercentage=%s)", trim(in.heapPercent()))));
-        line(out, "non-heap", mebibytes(nonHeapBytes) + String.format(Locale.ROOT,
-                " (metaspace %s, code cache %s, direct %s, other native %s, GC %s%% of heap)",
-                mebibytes(in.metaspaceBytes()), mebibytes(in.codeCacheBytes()), mebibytes(in.directBytes()),
-                mebibytes(in.otherNativeBytes()), trim(in.gcOverheadPercent())));
-        line(out, "platform threads", threads + " (" + in.requestThreads() + " request + " + in.otherThreads() + " other)");
-        line(out, "stacks reserved", mebibytes(reservedStackBytes) + " (" + threads + " x -Xss " + humanBytes(in.stackBytes()) + ")");
-        line(out, "stacks touched", mebibytes(typicalStackBytes) + " (" + threads + " x ~" + humanBytes(in.touchedStackBytes()) + ")");
+        line(
+                out,
+                "max heap",
+                mebibytes(heapBytes)
+                        + (in.heapBytes() > 0
+                                ? " (-Xmx)"
+                                : String.format(Locale.ROOT, " (MaxRAMPercentage=%s)", trim(in.heapPercent()))));
+        line(
+                out,
+                "non-heap",
+                mebibytes(nonHeapBytes)
+                        + String.format(
+                                Locale.ROOT,
+                                " (metaspace %s, code cache %s, direct %s, other native %s, GC %s%% of heap)",
+                                mebibytes(in.metaspaceBytes()),
+                                mebibytes(in.codeCacheBytes()),
+                                mebibytes(in.directBytes()),
+                                mebibytes(in.otherNativeBytes()),
+                                trim(in.gcOverheadPercent())));
+        line(
+                out,
+                "platform threads",
+                threads + " (" + in.requestThreads() + " request + " + in.otherThreads() + " other)");
+        line(
+                out,
+                "stacks reserved",
+                mebibytes(reservedStackBytes) + " (" + threads + " x -Xss " + humanBytes(in.stackBytes()) + ")");
+        line(
+                out,
+                "stacks touched",
+                mebibytes(typicalStackBytes) + " (" + threads + " x ~" + humanBytes(in.touchedStackBytes()) + ")");
         line(out, "worst case total", mebibytes(worstCaseBytes()) + headroom(worstCaseHeadroom()));
         line(out, "typical RSS", mebibytes(typicalBytes()) + headroom(typicalHeadroom()));
-        line(out, "threads that fit", maxThreadsTypical + " request threads at typical depth, "
-                + maxThreadsWorstCase + " if every stack were full");
+        line(
+                out,
+                "threads that fit",
+                maxThreadsTypical + " request threads at typical depth, " + maxThreadsWorstCase
+                        + " if every stack were full");
         out.append("The OOM killer sees RSS (the typical line): stack pages count only once touched.\n");
         if (typicalHeadroom() < 0) {
             out.append("=> does NOT fit: the kernel kills the container (OOMKilled) once load touches these pages.\n");

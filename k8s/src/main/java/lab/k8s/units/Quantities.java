@@ -17,12 +17,12 @@ public final class Quantities {
     public static final long MIB = KIB * KIB;
     public static final long GIB = MIB * KIB;
 
-    private static final Pattern K8S = Pattern.compile("^([+]?[0-9]+(?:\\.[0-9]*)?|[+]?\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$");
+    private static final Pattern K8S = Pattern.compile(
+            "^([+]?[0-9]+(?:\\.[0-9]*)?|[+]?\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$");
     private static final Pattern JVM = Pattern.compile("^([0-9]+)([kKmMgGtT]?)$");
     private static final int MILLIS_PER_UNIT = 1000;
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     /** A memory quantity ({@code 384Mi}, {@code 1G}, {@code 512000000}) in bytes, rounded up. */
     public static long bytes(String quantity) {
@@ -31,8 +31,10 @@ public final class Quantities {
 
     /** A CPU quantity ({@code 500m}, {@code 2}, {@code 0.5}) in millicores, rounded up as Kubernetes does. */
     public static long millicores(String quantity) {
-        return parse(quantity).multiply(BigDecimal.valueOf(MILLIS_PER_UNIT))
-                .setScale(0, RoundingMode.CEILING).longValueExact();
+        return parse(quantity)
+                .multiply(BigDecimal.valueOf(MILLIS_PER_UNIT))
+                .setScale(0, RoundingMode.CEILING)
+                .longValueExact();
     }
 
     /** A JVM size as in {@code -Xss1m} or {@code -Xmx512M}: binary suffixes k, m, g, t; none means bytes. */
@@ -88,7 +90,9 @@ public final class Quantities {
             case "Ti" -> BigDecimal.valueOf(GIB).multiply(BigDecimal.valueOf(KIB));
             case "Pi" -> BigDecimal.valueOf(GIB).multiply(BigDecimal.valueOf(MIB));
             case "Ei" -> BigDecimal.valueOf(GIB).multiply(BigDecimal.valueOf(GIB));
-            default -> BigDecimal.ONE.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1).replace("+", "")));
+            default ->
+                BigDecimal.ONE.scaleByPowerOfTen(
+                        Integer.parseInt(suffix.substring(1).replace("+", "")));
         };
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +13,8 @@ class KustomizeTest {
 
     @Test
     void aMissingBinaryFailsWithInstallInstructions(@TempDir Path dir) {
-        Kustomize missing = Kustomize.using(List.of(dir.resolve("no-such-kubectl").toString(), "kustomize"));
+        Kustomize missing =
+                Kustomize.using(List.of(dir.resolve("no-such-kubectl").toString(), "kustomize"));
 
         assertThatThrownBy(() -> missing.render(dir))
                 .isInstanceOf(KustomizeUnavailableException.class)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class OverlayLimitsTest {
@@ -66,8 +65,9 @@ class OverlayLimitsTest {
         Map<String, ContainerLimits> limits = OverlayLimits.fromRendered(yaml);
 
         assertThat(limits).containsOnlyKeys("webflux");
-        assertThat(limits.get("webflux")).isEqualTo(new ContainerLimits("webflux", "1500m", 1500, "1Gi",
-                1024L * 1024 * 1024, "-XX:MaxRAMPercentage=50"));
+        assertThat(limits.get("webflux"))
+                .isEqualTo(new ContainerLimits(
+                        "webflux", "1500m", 1500, "1Gi", 1024L * 1024 * 1024, "-XX:MaxRAMPercentage=50"));
         assertThat(limits.get("webflux").activeProcessorCount()).isEqualTo(2);
     }
 
@@ -82,6 +82,7 @@ class OverlayLimitsTest {
                     spec: {containers: [{name: app}]}
                 """;
 
-        assertThatThrownBy(() -> OverlayLimits.fromRendered(yaml)).hasMessageContaining("mvc has no CPU or memory limit");
+        assertThatThrownBy(() -> OverlayLimits.fromRendered(yaml))
+                .hasMessageContaining("mvc has no CPU or memory limit");
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -82,7 +81,8 @@ final class AppConfig {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 flatten("", (Map<String, Object>) map, doc);
                 Object onProfile = doc.get(ON_PROFILE);
-                if (onProfile == null || profiles.contains(String.valueOf(onProfile).trim())) {
+                if (onProfile == null
+                        || profiles.contains(String.valueOf(onProfile).trim())) {
                     flat.putAll(doc);
                 }
             }
@@ -98,7 +98,9 @@ final class AppConfig {
             if (value instanceof Map<?, ?> nested) {
                 flatten(name, (Map<String, Object>) nested, out);
             } else if (value instanceof List<?> list) {
-                out.put(name, String.join(",", list.stream().map(String::valueOf).toList()));
+                out.put(
+                        name,
+                        String.join(",", list.stream().map(String::valueOf).toList()));
             } else {
                 out.put(name, value);
             }

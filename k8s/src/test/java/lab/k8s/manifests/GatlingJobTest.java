@@ -2,14 +2,12 @@ package lab.k8s.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1JobSpec;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class GatlingJobTest {
 
@@ -24,9 +22,12 @@ class GatlingJobTest {
                 + Long.parseLong(params().getOrDefault("RAMP_SECONDS", "0"));
 
         assertThat(spec.getBackoffLimit()).as("no retries of a load run").isZero();
-        assertThat(spec.getActiveDeadlineSeconds()).as("deadline covers the run, and exists")
+        assertThat(spec.getActiveDeadlineSeconds())
+                .as("deadline covers the run, and exists")
                 .isGreaterThanOrEqualTo(duration + OVERHEAD_SECONDS);
-        assertThat(spec.getTtlSecondsAfterFinished()).as("cleaned up after finishing").isPositive();
+        assertThat(spec.getTtlSecondsAfterFinished())
+                .as("cleaned up after finishing")
+                .isPositive();
         assertThat(spec.getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
     }
 
@@ -37,8 +38,11 @@ class GatlingJobTest {
 
         assertThat(spec.getCompletionMode()).isEqualTo("Indexed");
         assertThat(spec.getParallelism()).isGreaterThanOrEqualTo(2).isEqualTo(spec.getCompletions());
-        assertThat(ManifestInvariantsTest.env(container, "RESULTS_FOLDER")).get().asString()
-                .startsWith("/results/").contains("$(INJECTOR_INDEX)");
+        assertThat(ManifestInvariantsTest.env(container, "RESULTS_FOLDER"))
+                .get()
+                .asString()
+                .startsWith("/results/")
+                .contains("$(INJECTOR_INDEX)");
         assertThat(container.getEnv()).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("INJECTOR_INDEX");
             assertThat(e.getValueFrom().getFieldRef().getFieldPath()).contains("job-completion-index");
@@ -57,7 +61,8 @@ class GatlingJobTest {
 
         assertThat(configMap).startsWith("gatling-params-");
         assertThat(params()).containsKeys("SIMULATION", "USERS", "DURATION_SECONDS", "VARIANT");
-        assertThat(Typed.services("base")).as("TARGET " + target + " is a lab Service and port")
+        assertThat(Typed.services("base"))
+                .as("TARGET " + target + " is a lab Service and port")
                 .anyMatch(s -> s.getMetadata().getName().equals(target.getHost())
                         && s.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == target.getPort()));
         assertThat(target.getHost()).as("VARIANT names the target").isEqualTo(params().get("VARIANT"));
@@ -74,19 +79,25 @@ class GatlingJobTest {
         var pod = Typed.pods("gatling/collect").getFirst();
 
         assertThat(pod.spec().getActiveDeadlineSeconds()).isPositive();
-        assertThat(pod.spec().getVolumes()).anyMatch(v -> v.getPersistentVolumeClaim() != null
-                && "gatling-results".equals(v.getPersistentVolumeClaim().getClaimName()));
+        assertThat(pod.spec().getVolumes())
+                .anyMatch(v -> v.getPersistentVolumeClaim() != null
+                        && "gatling-results".equals(v.getPersistentVolumeClaim().getClaimName()));
         assertThat(pod.spec().getContainers().getFirst().getVolumeMounts())
                 .anyMatch(m -> "/results".equals(m.getMountPath()) && Boolean.TRUE.equals(m.getReadOnly()));
     }
 
     private static V1Job job() {
-        return Typed.jobs(GATLING).stream().filter(j -> GATLING.equals(j.getMetadata().getName())).findFirst().orElseThrow();
+        return Typed.jobs(GATLING).stream()
+                .filter(j -> GATLING.equals(j.getMetadata().getName()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Map<String, String> params() {
         return Typed.of(GATLING, "ConfigMap", V1ConfigMap.class).stream()
                 .filter(c -> c.getMetadata().getName().startsWith("gatling-params"))
-                .findFirst().orElseThrow().getData();
+                .findFirst()
+                .orElseThrow()
+                .getData();
     }
 }

@@ -4,19 +4,15 @@ import static lab.k8s.kustomize.Manifests.child;
 import static lab.k8s.kustomize.Manifests.children;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-
 import org.junit.jupiter.api.Test;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-
-import io.kubernetes.client.openapi.models.V1ConfigMap;
-import io.kubernetes.client.openapi.models.V1Service;
 
 /**
  * The ServiceMonitor is a CustomResource the strict client models do not know, so it is checked as
@@ -36,7 +32,9 @@ class MonitoringTest {
         Map<String, Object> monitor = serviceMonitor();
         Map<String, Object> spec = child(monitor, "spec");
 
-        assertThat(monitor).containsEntry("apiVersion", "monitoring.coreos.com/v1").containsKeys("metadata", "spec");
+        assertThat(monitor)
+                .containsEntry("apiVersion", "monitoring.coreos.com/v1")
+                .containsKeys("metadata", "spec");
         assertThat(child(monitor, "metadata")).containsKeys("name", "namespace");
         assertThat(spec).containsKeys("selector", "endpoints");
         assertThat(spec.keySet()).isSubsetOf(SERVICE_MONITOR_SPEC_FIELDS);
@@ -65,27 +63,38 @@ class MonitoringTest {
 
     @Test
     void grafanaDashboardIsValidJsonWithAPanelForEveryMetricTheStoryNeeds() {
-        V1ConfigMap configMap = Typed.of(MONITORING, "ConfigMap", V1ConfigMap.class).getFirst();
-        JsonObject dashboard = JsonParser.parseString(configMap.getData().get("dashboard.json")).getAsJsonObject();
-        List<String> expressions = StreamSupport.stream(dashboard.getAsJsonArray("panels").spliterator(), false)
-                .flatMap(panel -> StreamSupport.stream(panel.getAsJsonObject().getAsJsonArray("targets").spliterator(), false))
+        V1ConfigMap configMap =
+                Typed.of(MONITORING, "ConfigMap", V1ConfigMap.class).getFirst();
+        JsonObject dashboard = JsonParser.parseString(configMap.getData().get("dashboard.json"))
+                .getAsJsonObject();
+        List<String> expressions = StreamSupport.stream(
+                        dashboard.getAsJsonArray("panels").spliterator(), false)
+                .flatMap(panel -> StreamSupport.stream(
+                        panel.getAsJsonObject().getAsJsonArray("targets").spliterator(), false))
                 .map(target -> target.getAsJsonObject().get("expr"))
                 .map(JsonElement::getAsString)
                 .toList();
 
         assertThat(configMap.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
         assertThat(dashboard.get("uid").getAsString()).isNotBlank();
-        assertThat(String.join("\n", expressions)).contains(
-                "http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
-                "jvm_threads_live_threads", "tomcat_threads_busy_threads",
-                "reactor_netty_eventloop_pending_tasks", "reactor_netty_connection_provider_pending_connections",
-                "jvm_memory_used_bytes", "container_memory_rss", "container_cpu_cfs_throttled_seconds_total");
+        assertThat(String.join("\n", expressions))
+                .contains(
+                        "http_server_requests_seconds_count",
+                        "http_server_requests_seconds_bucket",
+                        "jvm_threads_live_threads",
+                        "tomcat_threads_busy_threads",
+                        "reactor_netty_eventloop_pending_tasks",
+                        "reactor_netty_connection_provider_pending_connections",
+                        "jvm_memory_used_bytes",
+                        "container_memory_rss",
+                        "container_cpu_cfs_throttled_seconds_total");
         assertThat(expressions).allSatisfy(expr -> assertThat(expr).contains("namespace=\"$namespace\""));
     }
 
     @Test
     void monitoringAddOnContainsNoWorkloadsSoItCombinesWithAnyLimitsOverlay() {
-        assertThat(Rendered.objects(MONITORING)).extracting(o -> o.get("kind"))
+        assertThat(Rendered.objects(MONITORING))
+                .extracting(o -> o.get("kind"))
                 .containsExactlyInAnyOrder("ServiceMonitor", "ConfigMap", "NetworkPolicy");
         assertThat(Typed.services(MONITORING)).isEmpty();
     }
@@ -93,6 +102,7 @@ class MonitoringTest {
     private static Map<String, Object> serviceMonitor() {
         return Rendered.objects(MONITORING).stream()
                 .filter(o -> StrictParser.SERVICE_MONITOR.equals(StrictParser.typeOf(o)))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

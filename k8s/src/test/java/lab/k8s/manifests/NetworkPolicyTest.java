@@ -2,13 +2,11 @@ package lab.k8s.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1NetworkPolicyPeer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Who may talk to whom, checked by evaluating the policies' selectors against the pods' labels. */
 class NetworkPolicyTest {
@@ -17,20 +15,28 @@ class NetworkPolicyTest {
     void onlyAppPodsMayReachTheStub() {
         Map<String, String> stub = podLabels("stub");
 
-        assertThat(allowedSources(stub)).as("pods allowed to reach the stub")
+        assertThat(allowedSources(stub))
+                .as("pods allowed to reach the stub")
                 .containsExactlyInAnyOrder("mvc", "mvc-vt", "webflux");
     }
 
     @Test
     void onlyTheGatlingInjectorsMayReachTheApps() {
-        Map<String, String> injector = Typed.jobs("gatling").getFirst().getSpec().getTemplate().getMetadata().getLabels();
+        Map<String, String> injector = Typed.jobs("gatling")
+                .getFirst()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
 
         for (String app : List.of("mvc", "mvc-vt", "webflux")) {
             List<V1NetworkPolicy> policies = policiesSelecting(podLabels(app));
             assertThat(policies).as(app + " is isolated by a policy").isNotEmpty();
             assertThat(admits(policies, injector)).as("injector -> " + app).isTrue();
             assertThat(admits(policies, podLabels("stub"))).as("stub -> " + app).isFalse();
-            assertThat(admits(policies, podLabels(app.equals("mvc") ? "webflux" : "mvc"))).as("app -> " + app).isFalse();
+            assertThat(admits(policies, podLabels(app.equals("mvc") ? "webflux" : "mvc")))
+                    .as("app -> " + app)
+                    .isFalse();
         }
     }
 
@@ -42,7 +48,11 @@ class NetworkPolicyTest {
             var peer = p.getSpec().getIngress().getFirst().getFrom().getFirst();
             assertThat(peer.getNamespaceSelector()).as("any namespace").isNotNull();
             assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "prometheus");
-            assertThat(p.getSpec().getPodSelector().getMatchExpressions().getFirst().getValues())
+            assertThat(p.getSpec()
+                            .getPodSelector()
+                            .getMatchExpressions()
+                            .getFirst()
+                            .getValues())
                     .containsExactlyInAnyOrder("app", "downstream");
         });
     }
@@ -51,7 +61,8 @@ class NetworkPolicyTest {
         List<V1NetworkPolicy> policies = policiesSelecting(target);
         assertThat(policies).as("target is isolated by a policy").isNotEmpty();
         return Typed.deployments("base").stream()
-                .filter(d -> admits(policies, d.getSpec().getTemplate().getMetadata().getLabels()))
+                .filter(d ->
+                        admits(policies, d.getSpec().getTemplate().getMetadata().getLabels()))
                 .map(d -> d.getMetadata().getName())
                 .toList();
     }
@@ -74,6 +85,11 @@ class NetworkPolicyTest {
     private static Map<String, String> podLabels(String deployment) {
         return Typed.deployments("base").stream()
                 .filter(d -> d.getMetadata().getName().equals(deployment))
-                .findFirst().orElseThrow().getSpec().getTemplate().getMetadata().getLabels();
+                .findFirst()
+                .orElseThrow()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
     }
 }

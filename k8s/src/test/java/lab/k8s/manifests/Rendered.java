@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import lab.k8s.kustomize.Kustomize;
 import lab.k8s.kustomize.Manifests;
 
@@ -14,18 +13,22 @@ final class Rendered {
 
     /** Surefire runs with the module directory as working directory. */
     static final Path K8S = Path.of("").toAbsolutePath();
+
     static final Path REPO = K8S.getParent();
 
     static final List<String> DEPLOYABLE = List.of(
-            "base", "overlays/limits-tight", "overlays/limits-generous", "overlays/monitoring",
-            "gatling", "gatling/collect");
+            "base",
+            "overlays/limits-tight",
+            "overlays/limits-generous",
+            "overlays/monitoring",
+            "gatling",
+            "gatling/collect");
     /** Overlays that deploy the whole lab (base plus changes). */
     static final List<String> FULL_LAB = List.of("base", "overlays/limits-tight", "overlays/limits-generous");
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private Rendered() {
-    }
+    private Rendered() {}
 
     static String yaml(String dir) {
         return CACHE.computeIfAbsent(dir, d -> {

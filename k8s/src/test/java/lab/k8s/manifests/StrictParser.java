@@ -1,9 +1,6 @@
 package lab.k8s.manifests;
 
-import java.util.Map;
-
 import com.google.gson.Gson;
-
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
@@ -13,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Service;
+import java.util.Map;
 import lab.k8s.kustomize.Manifests;
 
 /**
@@ -38,8 +36,7 @@ final class StrictParser {
 
     private static final Gson GSON = new Gson();
 
-    private StrictParser() {
-    }
+    private StrictParser() {}
 
     static String typeOf(Map<String, Object> object) {
         return object.get("apiVersion") + "/" + Manifests.kind(object);

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubernetes.client.openapi.models.V1Deployment;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
-import org.junit.jupiter.api.Test;
-
-import io.kubernetes.client.openapi.models.V1Deployment;
 import lab.k8s.kustomize.Kustomize;
 import lab.k8s.kustomize.Manifests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 class StrictParsingTest {
 
@@ -30,7 +28,9 @@ class StrictParsingTest {
             if (StrictParser.SERVICE_MONITOR.equals(StrictParser.typeOf(object))) {
                 continue; // a CustomResource: ServiceMonitorTest checks it field by field
             }
-            assertThat(StrictParser.knows(object)).as(what + " has a strict model").isTrue();
+            assertThat(StrictParser.knows(object))
+                    .as(what + " has a strict model")
+                    .isTrue();
             assertThatCode(() -> StrictParser.parse(object)).as(what).doesNotThrowAnyException();
         }
     }
@@ -86,8 +86,16 @@ class StrictParsingTest {
 
         V1Deployment typed = StrictParser.parse(deployment, V1Deployment.class);
 
-        assertThat(typed.getSpec().getTemplate().getSpec().getContainers().getFirst()
-                .getResources().getLimits().get("memory").getNumber().longValueExact())
+        assertThat(typed.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .getFirst()
+                        .getResources()
+                        .getLimits()
+                        .get("memory")
+                        .getNumber()
+                        .longValueExact())
                 .isEqualTo(384L * 1024 * 1024);
     }
 }

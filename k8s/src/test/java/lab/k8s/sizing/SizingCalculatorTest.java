@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class SizingCalculatorTest {
@@ -41,7 +40,8 @@ class SizingCalculatorTest {
         SizingReport report = SizingCalculator.calculate(input);
 
         SizingReport atLimit = SizingCalculator.calculate(input.withRequestThreads((int) report.maxThreadsTypical()));
-        SizingReport oneMore = SizingCalculator.calculate(input.withRequestThreads((int) report.maxThreadsTypical() + 1));
+        SizingReport oneMore =
+                SizingCalculator.calculate(input.withRequestThreads((int) report.maxThreadsTypical() + 1));
 
         assertThat(atLimit.typicalHeadroom()).isGreaterThanOrEqualTo(0);
         assertThat(oneMore.typicalHeadroom()).isNegative();
@@ -78,23 +78,28 @@ class SizingCalculatorTest {
     @Test
     void commandLineTakesTheDocumentedOptions() {
         SizingInput input = SizingCalculator.parse(new String[] {
-                "--memory", "384Mi", "--heap-percent", "50", "--stack", "1m", "--threads", "200", "--touched-stack", "128k"});
+            "--memory", "384Mi", "--heap-percent", "50", "--stack", "1m", "--threads", "200", "--touched-stack", "128k"
+        });
 
         assertThat(input.memoryLimitBytes()).isEqualTo(384 * MIB);
         assertThat(input.heapPercent()).isEqualTo(50);
         assertThat(input.stackBytes()).isEqualTo(MIB);
         assertThat(input.requestThreads()).isEqualTo(200);
         assertThat(input.touchedStackBytes()).isEqualTo(128 * KIB);
-        assertThat(SizingCalculator.parse(new String[] {"--memory", "1Gi", "--heap", "256m"}).effectiveHeapBytes())
+        assertThat(SizingCalculator.parse(new String[] {"--memory", "1Gi", "--heap", "256m"})
+                        .effectiveHeapBytes())
                 .isEqualTo(256 * MIB);
         assertThat(SizingCalculator.parse(new String[] {"--help"})).isNull();
     }
 
     @Test
     void commandLineRejectsUnknownOptionsAndAMissingLimit() {
-        assertThatThrownBy(() -> SizingCalculator.parse(new String[] {"--threads", "200"})).hasMessageContaining("--memory");
-        assertThatThrownBy(() -> SizingCalculator.parse(new String[] {"--memory", "1Gi", "--bogus", "1"})).hasMessageContaining("--bogus");
-        assertThatThrownBy(() -> SizingCalculator.parse(new String[] {"--memory"})).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> SizingCalculator.parse(new String[] {"--threads", "200"}))
+                .hasMessageContaining("--memory");
+        assertThatThrownBy(() -> SizingCalculator.parse(new String[] {"--memory", "1Gi", "--bogus", "1"}))
+                .hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> SizingCalculator.parse(new String[] {"--memory"}))
+                .hasMessageContaining("needs a value");
     }
 
     @Test
@@ -102,10 +107,14 @@ class SizingCalculatorTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int ok = SizingCalculator.run(new String[] {"--memory", "384Mi", "--heap-percent", "50", "--stack", "1m", "--threads", "200"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        int bad = SizingCalculator.run(new String[] {"--memory", "lots"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int ok = SizingCalculator.run(
+                new String[] {"--memory", "384Mi", "--heap-percent", "50", "--stack", "1m", "--threads", "200"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int bad = SizingCalculator.run(
+                new String[] {"--memory", "lots"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(ok).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
@@ -116,24 +125,36 @@ class SizingCalculatorTest {
 
     @Test
     void gcOverheadFollowsTheCollectorJvmErgonomicsPickForTheContainer() {
-        assertThat(SizingInput.gcOverheadPercent(500, 4096 * MIB)).as("one CPU: Serial").isEqualTo(SizingInput.SERIAL_GC_OVERHEAD_PERCENT);
-        assertThat(SizingInput.gcOverheadPercent(4000, 1024 * MIB)).as("under 1792 MiB: Serial").isEqualTo(SizingInput.SERIAL_GC_OVERHEAD_PERCENT);
-        assertThat(SizingInput.gcOverheadPercent(1500, 2048 * MIB)).as("1.5 CPUs round up to 2: G1").isEqualTo(SizingInput.G1_GC_OVERHEAD_PERCENT);
-        assertThat(SizingInput.gcOverheadPercent(0, 2048 * MIB)).as("CPUs unknown: G1").isEqualTo(SizingInput.G1_GC_OVERHEAD_PERCENT);
-        assertThat(SizingCalculator.parse(new String[] {"--memory", "2Gi", "--cpu", "500m"}).gcOverheadPercent())
+        assertThat(SizingInput.gcOverheadPercent(500, 4096 * MIB))
+                .as("one CPU: Serial")
                 .isEqualTo(SizingInput.SERIAL_GC_OVERHEAD_PERCENT);
-        assertThat(SizingCalculator.parse(new String[] {"--memory", "2Gi", "--gc-overhead-percent", "7"}).gcOverheadPercent())
+        assertThat(SizingInput.gcOverheadPercent(4000, 1024 * MIB))
+                .as("under 1792 MiB: Serial")
+                .isEqualTo(SizingInput.SERIAL_GC_OVERHEAD_PERCENT);
+        assertThat(SizingInput.gcOverheadPercent(1500, 2048 * MIB))
+                .as("1.5 CPUs round up to 2: G1")
+                .isEqualTo(SizingInput.G1_GC_OVERHEAD_PERCENT);
+        assertThat(SizingInput.gcOverheadPercent(0, 2048 * MIB))
+                .as("CPUs unknown: G1")
+                .isEqualTo(SizingInput.G1_GC_OVERHEAD_PERCENT);
+        assertThat(SizingCalculator.parse(new String[] {"--memory", "2Gi", "--cpu", "500m"})
+                        .gcOverheadPercent())
+                .isEqualTo(SizingInput.SERIAL_GC_OVERHEAD_PERCENT);
+        assertThat(SizingCalculator.parse(new String[] {"--memory", "2Gi", "--gc-overhead-percent", "7"})
+                        .gcOverheadPercent())
                 .isEqualTo(7);
     }
 
     @Test
     void jvmFlagsReadTheLastHeapAndStackSettings() {
-        JvmFlags flags = JvmFlags.parse("-XX:MaxRAMPercentage=50 -Xss512k -XX:+ExitOnOutOfMemoryError -XX:MaxRAMPercentage=35");
+        JvmFlags flags =
+                JvmFlags.parse("-XX:MaxRAMPercentage=50 -Xss512k -XX:+ExitOnOutOfMemoryError -XX:MaxRAMPercentage=35");
 
         assertThat(flags.heapPercent()).isEqualTo(35);
         assertThat(flags.stackBytes()).isEqualTo(512 * KIB);
         assertThat(flags.heapBytes()).isZero();
-        assertThat(JvmFlags.parse("-XX:ThreadStackSize=256 -Xmx1g").stackBytes()).isEqualTo(256 * KIB);
+        assertThat(JvmFlags.parse("-XX:ThreadStackSize=256 -Xmx1g").stackBytes())
+                .isEqualTo(256 * KIB);
         assertThat(JvmFlags.parse("").stackBytes()).isEqualTo(SizingInput.DEFAULT_STACK);
     }
 }

@@ -3,18 +3,20 @@ package lab.k8s.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubernetes.client.custom.Quantity;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import io.kubernetes.client.custom.Quantity;
 
 class QuantitiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"384Mi", "2Gi", "1G", "512M", "128974848", "129e6", "1.5Gi", "100Ki", "1k"})
     void memoryQuantitiesAgreeWithTheKubernetesClientsOwnParser(String quantity) {
-        long expected = new Quantity(quantity).getNumber().setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        long expected = new Quantity(quantity)
+                .getNumber()
+                .setScale(0, java.math.RoundingMode.CEILING)
+                .longValueExact();
 
         assertThat(Quantities.bytes(quantity)).isEqualTo(expected);
     }

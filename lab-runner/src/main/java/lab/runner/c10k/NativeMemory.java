@@ -12,11 +12,14 @@ import java.util.regex.Pattern;
  * many threads, and how much stack is reserved (address space: {@code -Xss} per thread) versus
  * committed (pages really touched, what counts towards RSS and a container's memory limit).
  */
-public record NativeMemory(int threads, double stackReservedMiB, double stackCommittedMiB,
-                           double threadReservedMiB, double threadCommittedMiB) {
+public record NativeMemory(
+        int threads,
+        double stackReservedMiB,
+        double stackCommittedMiB,
+        double threadReservedMiB,
+        double threadCommittedMiB) {
 
-    private static final Pattern THREAD = Pattern.compile(
-            "-\\s+Thread \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
+    private static final Pattern THREAD = Pattern.compile("-\\s+Thread \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
     private static final Pattern COUNT = Pattern.compile("\\(threads? #(\\d+)\\)");
     private static final Pattern STACK = Pattern.compile("\\(stack: reserved=(\\d+)KB, committed=(\\d+)KB");
     private static final double KIB_PER_MIB = 1024.0;
@@ -29,7 +32,8 @@ public record NativeMemory(int threads, double stackReservedMiB, double stackCom
             if (cpus != null) {
                 cmd.addAll(java.util.List.of("taskset", "-c", cpus));
             }
-            cmd.addAll(java.util.List.of(jcmd.toString(), Long.toString(pid), "VM.native_memory", "summary", "scale=KB"));
+            cmd.addAll(
+                    java.util.List.of(jcmd.toString(), Long.toString(pid), "VM.native_memory", "summary", "scale=KB"));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(JCMD_TIMEOUT_S, TimeUnit.SECONDS)) {
@@ -56,8 +60,11 @@ public record NativeMemory(int threads, double stackReservedMiB, double stackCom
         if (!count.find() || !stack.find()) {
             return Optional.empty();
         }
-        return Optional.of(new NativeMemory(Integer.parseInt(count.group(1)),
-                Long.parseLong(stack.group(1)) / KIB_PER_MIB, Long.parseLong(stack.group(2)) / KIB_PER_MIB,
-                Long.parseLong(thread.group(1)) / KIB_PER_MIB, Long.parseLong(thread.group(2)) / KIB_PER_MIB));
+        return Optional.of(new NativeMemory(
+                Integer.parseInt(count.group(1)),
+                Long.parseLong(stack.group(1)) / KIB_PER_MIB,
+                Long.parseLong(stack.group(2)) / KIB_PER_MIB,
+                Long.parseLong(thread.group(1)) / KIB_PER_MIB,
+                Long.parseLong(thread.group(2)) / KIB_PER_MIB));
     }
 }

@@ -42,6 +42,7 @@ public final class Bench implements AutoCloseable {
     private final GatlingLauncher gatling;
     /** This JVM's CPUs before it pinned itself to the load side, restored on close; read before the constructor pins. */
     private final String ownCpus = CpuLayout.detect(1).pinned() ? allCpus() : null;
+
     private ManagedProcess stub;
     private int stubPort;
 
@@ -52,7 +53,8 @@ public final class Bench implements AutoCloseable {
         this.appFlags = appFlags;
         // The stub gets the same heap and GC; it shares the load CPUs with Gatling.
         this.stubFlags = new JvmFlags(appFlags.heapMiB(), appFlags.gc(), layout.loadCpuCount(), false);
-        this.gatling = new GatlingLauncher(launcher, group, layout.loadCpuList(), layout.loadCpuCount(), gatlingHeapMiB, outDir);
+        this.gatling = new GatlingLauncher(
+                launcher, group, layout.loadCpuList(), layout.loadCpuCount(), gatlingHeapMiB, outDir);
         if (layout.pinned()) {
             // the runner samples and probes every second: keep that off the app's CPU
             launcher.pinThisProcess(layout.loadCpuList());
@@ -98,14 +100,25 @@ public final class Bench implements AutoCloseable {
 
     public void startStub() throws IOException, InterruptedException {
         Path logs = outDir.resolve("logs");
-        stub = launcher.startJar(group, "stub", root.resolve(Variant.STUB_JAR), layout.loadCpuList(), stubFlags.toList(),
-                List.of("--server.port=0"), logs);
+        stub = launcher.startJar(
+                group,
+                "stub",
+                root.resolve(Variant.STUB_JAR),
+                layout.loadCpuList(),
+                stubFlags.toList(),
+                List.of("--server.port=0"),
+                logs);
         stubPort = readiness.awaitReady(stub, logs.resolve("stub.port"), START_TIMEOUT);
     }
 
     /** An app that is up: its process, port, Actuator and what it says about itself. */
-    public record RunningApp(Variant variant, ManagedProcess process, int port, ActuatorClient actuator, JsonNode info,
-                             double startupSeconds) {
+    public record RunningApp(
+            Variant variant,
+            ManagedProcess process,
+            int port,
+            ActuatorClient actuator,
+            JsonNode info,
+            double startupSeconds) {
         public String target() {
             return "http://127.0.0.1:" + port;
         }
@@ -114,8 +127,14 @@ public final class Bench implements AutoCloseable {
     public RunningApp startApp(Variant variant) throws IOException, InterruptedException {
         Path logs = outDir.resolve("logs");
         long t0 = System.nanoTime();
-        ManagedProcess app = launcher.startJar(group, variant.name(), root.resolve(variant.jar()), layout.appCpuList(),
-                appFlags.toList(), variant.arguments("0", "http://127.0.0.1:" + stubPort), logs);
+        ManagedProcess app = launcher.startJar(
+                group,
+                variant.name(),
+                root.resolve(variant.jar()),
+                layout.appCpuList(),
+                appFlags.toList(),
+                variant.arguments("0", "http://127.0.0.1:" + stubPort),
+                logs);
         int port = readiness.awaitReady(app, logs.resolve(variant.name() + ".port"), START_TIMEOUT);
         double startup = (System.nanoTime() - t0) / 1e9;
         ActuatorClient actuator = new ActuatorClient(port);
@@ -127,30 +146,43 @@ public final class Bench implements AutoCloseable {
     }
 
     /** A Gatling run with the sampler around it. */
-    public record Measured(LoadOutcome outcome, StepMetrics metrics, Long contextSwitches, double wallSeconds,
-                           String reportPath) {
-    }
+    public record Measured(
+            LoadOutcome outcome, StepMetrics metrics, Long contextSwitches, double wallSeconds, String reportPath) {}
 
     public Measured measure(RunningApp app, LoadRequest request, boolean countContextSwitches)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        long switchesBefore = countContextSwitches ? proc.contextSwitchesAllThreads(app.process().pid()) : -1;
+        long switchesBefore = countContextSwitches
+                ? proc.contextSwitchesAllThreads(app.process().pid())
+                : -1;
         AtomicLong loadGenPid = new AtomicLong(-1);
         LoadOutcome outcome;
-        Sampler sampler = new Sampler(app.actuator(), proc, app.process().pid(), stub.pid(), loadGenPid::get,
-                stubPort, request.delayMs(), layout.appCpus());
+        Sampler sampler = new Sampler(
+                app.actuator(),
+                proc,
+                app.process().pid(),
+                stub.pid(),
+                loadGenPid::get,
+                stubPort,
+                request.delayMs(),
+                layout.appCpus());
         try (sampler) {
             sampler.start();
             ManagedProcess run = gatling.start(request);
             loadGenPid.set(run.pid());
             outcome = gatling.finish(run, request);
         }
-        long switchesAfter = countContextSwitches ? proc.contextSwitchesAllThreads(app.process().pid()) : -1;
+        long switchesAfter = countContextSwitches
+                ? proc.contextSwitchesAllThreads(app.process().pid())
+                : -1;
         long from = outcome.stats() == null ? 0 : outcome.stats().start().toEpochMilli();
-        long to = outcome.stats() == null ? Long.MAX_VALUE : outcome.stats().end().toEpochMilli();
+        long to =
+                outcome.stats() == null ? Long.MAX_VALUE : outcome.stats().end().toEpochMilli();
         StepMetrics metrics = StepMetrics.of(sampler.samples(), sampler.probes(), from, to, request.delayMs());
         Long switches = switchesBefore >= 0 && switchesAfter >= 0 ? switchesAfter - switchesBefore : null;
-        String report = outcome.runDir() == null ? null : outDir.relativize(outcome.runDir()).toString();
+        String report = outcome.runDir() == null
+                ? null
+                : outDir.relativize(outcome.runDir()).toString();
         return new Measured(outcome, metrics, switches, (System.nanoTime() - t0) / 1e9, report);
     }
 

@@ -10,10 +10,26 @@ import java.util.List;
  * @param openModelRate arrivals per second of the open-model step, 0 to skip it
  * @param appCpus       CPUs the app is pinned to (the emulated container limit)
  */
-public record CompareSettings(Path root, Path out, String scenario, boolean quick, List<Variant> variants,
-                              List<Integer> users, int delayMs, int stepSeconds, int rampSeconds, int warmupSeconds,
-                              int warmupUsers, int openModelRate, int openModelSeconds, int heapMiB, String gc,
-                              int appCpus, int requestTimeoutMs, int gatlingHeapMiB, String limits) {
+public record CompareSettings(
+        Path root,
+        Path out,
+        String scenario,
+        boolean quick,
+        List<Variant> variants,
+        List<Integer> users,
+        int delayMs,
+        int stepSeconds,
+        int rampSeconds,
+        int warmupSeconds,
+        int warmupUsers,
+        int openModelRate,
+        int openModelSeconds,
+        int heapMiB,
+        String gc,
+        int appCpus,
+        int requestTimeoutMs,
+        int gatlingHeapMiB,
+        String limits) {
 
     public CompareSettings {
         variants = List.copyOf(variants);

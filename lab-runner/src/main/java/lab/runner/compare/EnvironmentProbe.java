@@ -5,19 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import lab.runner.process.CpuLayout;
 import lab.runner.output.Environment;
+import lab.runner.process.CpuLayout;
 
 /** Collects the facts about this machine that a reader of the results needs. */
 public final class EnvironmentProbe {
 
     private static final long KIB_PER_MIB = 1024;
 
-    private EnvironmentProbe() {
-    }
+    private EnvironmentProbe() {}
 
-    public static Environment describe(CpuLayout layout, String pinning, List<String> appFlags, List<String> stubFlags,
-                                       List<String> gatlingFlags, Instant started, Instant finished) {
+    public static Environment describe(
+            CpuLayout layout,
+            String pinning,
+            List<String> appFlags,
+            List<String> stubFlags,
+            List<String> gatlingFlags,
+            Instant started,
+            Instant finished) {
         return new Environment(
                 System.getProperty("java.version"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name"),
@@ -26,9 +31,17 @@ public final class EnvironmentProbe {
                 System.getProperty("os.version"),
                 procField(Path.of("/proc/cpuinfo"), "model name"),
                 Runtime.getRuntime().availableProcessors(),
-                layout.appCpus(), layout.loadCpus(), layout.pinned(), pinning,
-                nofileLimit(), memTotalMiB(), appFlags, stubFlags, gatlingFlags,
-                started.toString(), finished == null ? null : finished.toString());
+                layout.appCpus(),
+                layout.loadCpus(),
+                layout.pinned(),
+                pinning,
+                nofileLimit(),
+                memTotalMiB(),
+                appFlags,
+                stubFlags,
+                gatlingFlags,
+                started.toString(),
+                finished == null ? null : finished.toString());
     }
 
     /** The soft open-file limit of this process (children inherit it). */
@@ -36,7 +49,8 @@ public final class EnvironmentProbe {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 if (line.startsWith("Max open files")) {
-                    String[] parts = line.substring("Max open files".length()).trim().split("\\s+");
+                    String[] parts =
+                            line.substring("Max open files".length()).trim().split("\\s+");
                     return "unlimited".equals(parts[0]) ? Long.MAX_VALUE : Long.parseLong(parts[0]);
                 }
             }

@@ -45,17 +45,27 @@ final class Progress {
     }
 
     void stepStarting(String variant, String what, int plannedSeconds) {
-        say("[%s] step %d of %d: %s for %d s, ETA %s", variant, stepsDone + 1, totalSteps, what, plannedSeconds,
-                eta(plannedSeconds));
+        say(
+                "[%s] step %d of %d: %s for %d s, ETA %s",
+                variant, stepsDone + 1, totalSteps, what, plannedSeconds, eta(plannedSeconds));
     }
 
     void stepDone(String variant, StepResult s, double wallSeconds, int plannedSeconds) {
         stepsDone++;
         stepOverheadS = Math.max(0, wallSeconds - plannedSeconds);
-        say("[%s]   -> %,.0f rps (predicted %,.0f), p50 %,.0f ms, p99 %,.0f ms, errors %d, app CPU %.2f, RSS %.0f MiB, "
+        say(
+                "[%s]   -> %,.0f rps (predicted %,.0f), p50 %,.0f ms, p99 %,.0f ms, errors %d, app CPU %.2f, RSS %.0f MiB, "
                         + "threads %d%s",
-                variant, s.throughputRps(), s.predictedRps(), s.p50Ms(), s.p99Ms(), s.ko(), s.appCpuCores(),
-                s.appRssMiB(), s.appThreadsLive(), s.valid() ? "" : "  INVALID: " + s.invalidReason());
+                variant,
+                s.throughputRps(),
+                s.predictedRps(),
+                s.p50Ms(),
+                s.p99Ms(),
+                s.ko(),
+                s.appCpuCores(),
+                s.appRssMiB(),
+                s.appThreadsLive(),
+                s.valid() ? "" : "  INVALID: " + s.invalidReason());
     }
 
     private String eta(int nextStepSeconds) {

@@ -13,8 +13,7 @@ public final class ReportHook {
 
     static final String WRITER = "lab.report.ReportWriter";
 
-    private ReportHook() {
-    }
+    private ReportHook() {}
 
     public static boolean write(Path outDir, PrintStream out) {
         try {

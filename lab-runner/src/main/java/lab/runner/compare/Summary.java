@@ -15,8 +15,7 @@ public final class Summary {
     private static final int USERS_WIDTH = 7;
     private static final int CELL_WIDTH = 34;
 
-    private Summary() {
-    }
+    private Summary() {}
 
     public static void print(PrintStream out, Results results) {
         out.print(render(results));
@@ -34,11 +33,17 @@ public final class Summary {
         variants.forEach(v -> b.append("-+-").append("-".repeat(CELL_WIDTH)));
         b.append('\n');
         TreeSet<Integer> users = new TreeSet<>();
-        variants.forEach(v -> v.steps().stream().map(StepResult::users).filter(Objects::nonNull).forEach(users::add));
+        variants.forEach(v -> v.steps().stream()
+                .map(StepResult::users)
+                .filter(Objects::nonNull)
+                .forEach(users::add));
         for (int u : users) {
             b.append(padLeft(Integer.toString(u), USERS_WIDTH));
             for (VariantResult v : variants) {
-                StepResult s = v.steps().stream().filter(x -> Objects.equals(x.users(), u)).findFirst().orElse(null);
+                StepResult s = v.steps().stream()
+                        .filter(x -> Objects.equals(x.users(), u))
+                        .findFirst()
+                        .orElse(null);
                 b.append(" | ").append(pad(s == null ? "-" : cell(s), CELL_WIDTH));
             }
             b.append('\n');
@@ -50,21 +55,29 @@ public final class Summary {
                 b.append(" | ").append(pad(s == null ? "-" : cell(s), CELL_WIDTH));
             }
             b.append('\n');
-            StepResult any = variants.stream().map(VariantResult::openModel).filter(Objects::nonNull).findFirst().get();
+            StepResult any = variants.stream()
+                    .map(VariantResult::openModel)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .get();
             b.append(String.format(Locale.ROOT, "(open = open model at %d arrivals/s)%n", any.rate()));
         }
         b.append("* = invalid step (reason in results.json / report)\n");
         for (VariantResult v : variants) {
             if (v.error() != null) {
-                b.append("! ").append(v.name()).append(" failed: ").append(v.error()).append('\n');
+                b.append("! ")
+                        .append(v.name())
+                        .append(" failed: ")
+                        .append(v.error())
+                        .append('\n');
             }
         }
         return b.toString();
     }
 
     private static String cell(StepResult s) {
-        return String.format(Locale.ROOT, "%,8.0f / %,7.0f ms / %,d%s", s.throughputRps(), s.p99Ms(), s.ko(),
-                s.valid() ? "" : " *");
+        return String.format(
+                Locale.ROOT, "%,8.0f / %,7.0f ms / %,d%s", s.throughputRps(), s.p99Ms(), s.ko(), s.valid() ? "" : " *");
     }
 
     private static String pad(String s, int width) {

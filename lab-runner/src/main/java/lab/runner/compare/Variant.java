@@ -29,7 +29,8 @@ public record Variant(String name, String app, String jar, List<String> profiles
     public static Variant named(String name) {
         Variant v = KNOWN.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("unknown variant '" + name + "'; known: " + KNOWN.keySet().stream().sorted().toList());
+            throw new IllegalArgumentException("unknown variant '" + name + "'; known: "
+                    + KNOWN.keySet().stream().sorted().toList());
         }
         return v;
     }
@@ -40,7 +41,8 @@ public record Variant(String name, String app, String jar, List<String> profiles
 
     /** The app's command-line arguments (Spring Boot properties) for a run against {@code stubUrl}. */
     public List<String> arguments(String port, String stubUrl) {
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=" + port, "--lab.downstream.base-url=" + stubUrl));
+        List<String> args =
+                new java.util.ArrayList<>(List.of("--server.port=" + port, "--lab.downstream.base-url=" + stubUrl));
         if (!profiles.isEmpty()) {
             args.add("--spring.profiles.active=" + String.join(",", profiles));
         }
@@ -51,7 +53,10 @@ public record Variant(String name, String app, String jar, List<String> profiles
     /** The Tomcat thread limit set by an extra argument, if any (a fallback when /actuator/info does not say). */
     Integer maxThreadsFromArgs() {
         String prefix = "--server.tomcat.threads.max=";
-        return extraArgs.stream().filter(a -> a.startsWith(prefix))
-                .map(a -> Integer.valueOf(a.substring(prefix.length()))).reduce((a, b) -> b).orElse(null);
+        return extraArgs.stream()
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> Integer.valueOf(a.substring(prefix.length())))
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 }

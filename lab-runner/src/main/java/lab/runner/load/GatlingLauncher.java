@@ -35,7 +35,9 @@ public final class GatlingLauncher {
         this.launcher = java;
         this.group = group;
         this.cpus = cpus;
-        this.jvmFlags = List.of("-Xms" + heapMiB + "m", "-Xmx" + heapMiB + "m",
+        this.jvmFlags = List.of(
+                "-Xms" + heapMiB + "m",
+                "-Xmx" + heapMiB + "m",
                 "-XX:ActiveProcessorCount=" + cpuCount,
                 // Gatling's simulation.log reader needs it (see the gatling module's docs)
                 "--add-opens=java.base/java.lang=ALL-UNNAMED");
@@ -54,21 +56,29 @@ public final class GatlingLauncher {
         List<String> jvm = new ArrayList<>(jvmFlags);
         request.systemProperties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
         jvm.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        List<String> main = new ArrayList<>(List.of("lab.gatling.RunSimulation",
-                "--simulation", request.simulation(),
-                "--results-folder", results.toString(),
-                "--run-description", request.label()));
+        List<String> main = new ArrayList<>(List.of(
+                "lab.gatling.RunSimulation",
+                "--simulation",
+                request.simulation(),
+                "--results-folder",
+                results.toString(),
+                "--run-description",
+                request.label()));
         if (!request.htmlReport()) {
             main.add("--no-reports");
         }
-        return group.start("gatling-" + request.label(), launcher.command(cpus, jvm, main), Map.of(),
+        return group.start(
+                "gatling-" + request.label(),
+                launcher.command(cpus, jvm, main),
+                Map.of(),
                 gatlingDir.getParent().resolve("logs").resolve("gatling-" + request.label() + ".log"));
     }
 
     /** Waits for the run to end (bounded), then collects its stats and report folder. */
     public LoadOutcome finish(ManagedProcess process, LoadRequest request) throws InterruptedException {
         Duration limit = Duration.ofSeconds(request.durationSeconds() + request.rampSeconds())
-                .plusMillis(request.requestTimeoutMs()).plus(SLACK);
+                .plusMillis(request.requestTimeoutMs())
+                .plus(SLACK);
         OptionalInt exit = process.waitFor(limit);
         if (exit.isEmpty()) {
             group.stop(process);
@@ -78,7 +88,10 @@ public final class GatlingLauncher {
         Path results = resultsFolder(request);
         Path runDir = GatlingStatsReader.latestRun(results).orElse(null);
         if (runDir == null) {
-            return new LoadOutcome(null, null, exit.getAsInt(),
+            return new LoadOutcome(
+                    null,
+                    null,
+                    exit.getAsInt(),
                     "Gatling wrote no results (exit " + exit.getAsInt() + "), see " + process.log());
         }
         Path target = gatlingDir.resolve(request.label());

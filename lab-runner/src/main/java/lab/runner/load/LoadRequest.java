@@ -9,29 +9,58 @@ import java.util.Map;
  *
  * @param label folder name of this run's report under the output's {@code gatling/} folder
  */
-public record LoadRequest(String label, String simulation, String target, int users, int rate, int delayMs,
-                          int durationSeconds, int rampSeconds, int requestTimeoutMs, int maxConnections,
-                          boolean htmlReport) {
+public record LoadRequest(
+        String label,
+        String simulation,
+        String target,
+        int users,
+        int rate,
+        int delayMs,
+        int durationSeconds,
+        int rampSeconds,
+        int requestTimeoutMs,
+        int maxConnections,
+        boolean htmlReport) {
 
     public static final String CLOSED = "lab.gatling.simulations.ConcurrencyLadderSimulation";
     public static final String OPEN = "lab.gatling.simulations.ArrivalRateSimulation";
 
-    public static LoadRequest closed(String label, String target, int users, int delayMs, int seconds, int rampSeconds,
-                                     int requestTimeoutMs) {
-        return new LoadRequest(label, CLOSED, target, users, 0, delayMs, seconds, rampSeconds, requestTimeoutMs,
-                Math.max(users, 1), true);
+    public static LoadRequest closed(
+            String label, String target, int users, int delayMs, int seconds, int rampSeconds, int requestTimeoutMs) {
+        return new LoadRequest(
+                label,
+                CLOSED,
+                target,
+                users,
+                0,
+                delayMs,
+                seconds,
+                rampSeconds,
+                requestTimeoutMs,
+                Math.max(users, 1),
+                true);
     }
 
-    public static LoadRequest open(String label, String target, int rate, int delayMs, int seconds,
-                                   int requestTimeoutMs) {
-        return new LoadRequest(label, OPEN, target, 0, rate, delayMs, seconds, 0, requestTimeoutMs,
-                Math.max(rate, 1), true);
+    public static LoadRequest open(
+            String label, String target, int rate, int delayMs, int seconds, int requestTimeoutMs) {
+        return new LoadRequest(
+                label, OPEN, target, 0, rate, delayMs, seconds, 0, requestTimeoutMs, Math.max(rate, 1), true);
     }
 
     /** The same run without Gatling's HTML report (a warm-up needs none, and it saves seconds). */
     public LoadRequest withoutReport() {
-        return new LoadRequest(label, simulation, target, users, rate, delayMs, durationSeconds, rampSeconds,
-                requestTimeoutMs, maxConnections, false);
+        return new LoadRequest(
+                label,
+                simulation,
+                target,
+                users,
+                rate,
+                delayMs,
+                durationSeconds,
+                rampSeconds,
+                requestTimeoutMs,
+                maxConnections,
+                false);
     }
 
     public boolean isOpenModel() {

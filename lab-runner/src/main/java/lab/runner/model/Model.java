@@ -15,8 +15,7 @@ public final class Model {
 
     private static final double MS_PER_S = 1000.0;
 
-    private Model() {
-    }
+    private Model() {}
 
     public static double littlesLawRps(int users, int delayMs) {
         return users * MS_PER_S / delayMs;
@@ -39,8 +38,7 @@ public final class Model {
     }
 
     /** A step's measured CPU use and throughput. */
-    public record CpuPoint(double appCpuCores, double throughputRps) {
-    }
+    public record CpuPoint(double appCpuCores, double throughputRps) {}
 
     /**
      * CPU seconds per request at the step with the highest throughput (the one closest to saturation,

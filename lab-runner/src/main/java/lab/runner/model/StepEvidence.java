@@ -14,10 +14,22 @@ import java.util.Map;
  * @param appInProgressMax highest {@code lab.requests.in.progress} seen; NaN when unknown
  * @param foreignCpuOnAppCores CPU that other processes used on the app's CPUs
  */
-public record StepEvidence(boolean warmedUp, boolean firstStep, boolean loadGenFailed, int loadCpus, int appCpus,
-                           double loadGenCpuCores, double stubCpuCores, double appCpuCores, double stubOverheadMs,
-                           int delayMs, double appInProgressMax, Map<String, Long> errors, long ok, long ko,
-                           double foreignCpuOnAppCores) {
+public record StepEvidence(
+        boolean warmedUp,
+        boolean firstStep,
+        boolean loadGenFailed,
+        int loadCpus,
+        int appCpus,
+        double loadGenCpuCores,
+        double stubCpuCores,
+        double appCpuCores,
+        double stubOverheadMs,
+        int delayMs,
+        double appInProgressMax,
+        Map<String, Long> errors,
+        long ok,
+        long ko,
+        double foreignCpuOnAppCores) {
 
     public StepEvidence {
         errors = Map.copyOf(errors);

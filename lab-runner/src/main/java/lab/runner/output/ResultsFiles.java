@@ -21,10 +21,10 @@ public final class ResultsFiles {
             + "errors,predictedRps,appCpuCores,appCpuMsPerRequest,appRssMiB,appThreadsLive,loadGenCpuCores,"
             + "stubCpuCores,valid,invalidReason";
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private ResultsFiles() {
-    }
+    private ResultsFiles() {}
 
     public static JsonMapper json() {
         return JSON;
@@ -36,7 +36,11 @@ public final class ResultsFiles {
         Path tmp = outDir.resolve(RESULTS_JSON + ".tmp");
         JSON.writeValue(tmp.toFile(), results);
         // Atomic replace: a reader (or an interrupted run) never sees half a file.
-        Files.move(tmp, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                json,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Files.write(outDir.resolve(STEPS_CSV), csv(results));
     }
 
@@ -59,17 +63,38 @@ public final class ResultsFiles {
     }
 
     private static String row(String variant, StepResult s) {
-        return String.join(",",
-                cell(variant), cell(s.model()), num(s.users()), num(s.rate()), num(s.throughputRps()), num(s.meanMs()),
-                num(s.p50Ms()), num(s.p95Ms()), num(s.p99Ms()), num(s.maxMs()), num(s.ok()), num(s.ko()),
-                cell(errors(s.errors())), num(s.predictedRps()), num(s.appCpuCores()), num(s.appCpuMsPerRequest()),
-                num(s.appRssMiB()), num(s.appThreadsLive()), num(s.loadGenCpuCores()), num(s.stubCpuCores()),
-                Boolean.toString(s.valid()), cell(s.invalidReason()));
+        return String.join(
+                ",",
+                cell(variant),
+                cell(s.model()),
+                num(s.users()),
+                num(s.rate()),
+                num(s.throughputRps()),
+                num(s.meanMs()),
+                num(s.p50Ms()),
+                num(s.p95Ms()),
+                num(s.p99Ms()),
+                num(s.maxMs()),
+                num(s.ok()),
+                num(s.ko()),
+                cell(errors(s.errors())),
+                num(s.predictedRps()),
+                num(s.appCpuCores()),
+                num(s.appCpuMsPerRequest()),
+                num(s.appRssMiB()),
+                num(s.appThreadsLive()),
+                num(s.loadGenCpuCores()),
+                num(s.stubCpuCores()),
+                Boolean.toString(s.valid()),
+                cell(s.invalidReason()));
     }
 
     private static String errors(Map<String, Long> errors) {
-        return errors == null ? "" : errors.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+        return errors == null
+                ? ""
+                : errors.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; "));
     }
 
     private static String num(Number n) {

@@ -44,5 +44,4 @@ public record StepResult(
         String gatlingReport,
         String start,
         String end,
-        List<SeriesPoint> series) {
-}
+        List<SeriesPoint> series) {}

@@ -8,12 +8,23 @@ import tools.jackson.databind.JsonNode;
  * {@code /actuator/info} (what it really ran with); {@code error} is set when the variant could
  * not be measured (then {@code steps} holds what was measured before the failure).
  */
-public record VariantResult(String name, String app, String jar, List<String> profiles, List<String> appArgs,
-                            List<String> jvmFlags, JsonNode settings, Integer maxThreads, Double cpuCeilingRps,
-                            Double cpuMsPerRequest, Warmup warmup, double startupSeconds, List<StepResult> steps,
-                            StepResult openModel, String error) {
+public record VariantResult(
+        String name,
+        String app,
+        String jar,
+        List<String> profiles,
+        List<String> appArgs,
+        List<String> jvmFlags,
+        JsonNode settings,
+        Integer maxThreads,
+        Double cpuCeilingRps,
+        Double cpuMsPerRequest,
+        Warmup warmup,
+        double startupSeconds,
+        List<StepResult> steps,
+        StepResult openModel,
+        String error) {
 
     /** The unrecorded warm-up: how long, how many users, and what it reached (for the curious). */
-    public record Warmup(int seconds, int users, Double throughputRps, Double p99Ms) {
-    }
+    public record Warmup(int seconds, int users, Double throughputRps, Double p99Ms) {}
 }

@@ -48,8 +48,15 @@ public final class JavaLauncher {
     }
 
     /** Starts a Spring Boot jar with {@code --server.port=0} unless a port is given, and waits for its port file. */
-    public ManagedProcess startJar(ProcessGroup group, String name, Path jar, String cpus, List<String> jvmArgs,
-                                   List<String> appArgs, Path logDir) throws IOException {
+    public ManagedProcess startJar(
+            ProcessGroup group,
+            String name,
+            Path jar,
+            String cpus,
+            List<String> jvmArgs,
+            List<String> appArgs,
+            Path logDir)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("missing " + jar + ": build it with ./mvnw -q -DskipTests install (./lab does)");
         }
@@ -58,7 +65,10 @@ public final class JavaLauncher {
         Files.deleteIfExists(portFile);
         List<String> rest = new ArrayList<>(List.of("-jar", jar.toString()));
         rest.addAll(appArgs);
-        return group.start(name, command(cpus, jvmArgs, rest), Map.of("PORTFILE", portFile.toString()),
+        return group.start(
+                name,
+                command(cpus, jvmArgs, rest),
+                Map.of("PORTFILE", portFile.toString()),
                 logDir.resolve(name + ".log"));
     }
 
@@ -71,8 +81,16 @@ public final class JavaLauncher {
             return false;
         }
         try {
-            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(
+                            "taskset",
+                            "-a",
+                            "-p",
+                            "-c",
+                            cpus,
+                            Long.toString(ProcessHandle.current().pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor() == 0;
         } catch (IOException e) {
             return false;

@@ -17,15 +17,18 @@ public final class Readiness {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int LOG_TAIL_LINES = 30;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Returns the port the app bound, once {@code /actuator/health/readiness} answers 200. */
-    public int awaitReady(ManagedProcess process, Path portFile, Duration timeout) throws IOException, InterruptedException {
+    public int awaitReady(ManagedProcess process, Path portFile, Duration timeout)
+            throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         int port = -1;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IOException(process + " exited during start-up; last lines of " + process.log() + ":\n" + tail(process.log()));
+                throw new IOException(process + " exited during start-up; last lines of " + process.log() + ":\n"
+                        + tail(process.log()));
             }
             if (port < 0) {
                 port = readPort(portFile);
@@ -35,13 +38,17 @@ public final class Readiness {
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new IOException(process + " not ready within " + timeout.toSeconds() + " s; last lines of " + process.log() + ":\n" + tail(process.log()));
+        throw new IOException(process + " not ready within " + timeout.toSeconds() + " s; last lines of "
+                + process.log() + ":\n" + tail(process.log()));
     }
 
     private boolean ready(int port) throws InterruptedException {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYet) {
             return false;

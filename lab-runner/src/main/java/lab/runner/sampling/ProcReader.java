@@ -12,6 +12,7 @@ public final class ProcReader {
 
     /** Fields 14 and 15 of {@code stat} (utime, stime), counted from the field after the command name. */
     private static final int UTIME_AFTER_COMM = 11;
+
     private static final int STIME_AFTER_COMM = 12;
     private static final double DEFAULT_CLOCK_TICKS = 100;
 
@@ -71,7 +72,8 @@ public final class ProcReader {
             for (Path task : list.toList()) {
                 try {
                     for (String line : Files.readAllLines(task.resolve("status"))) {
-                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                        if (line.startsWith("voluntary_ctxt_switches:")
+                                || line.startsWith("nonvoluntary_ctxt_switches:")) {
                             sum += number(line);
                         }
                     }
@@ -121,10 +123,15 @@ public final class ProcReader {
 
     static double clockTicks() {
         try {
-            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-            List<String> out = new String(p.getInputStream().readAllBytes()).lines().toList();
+            Process p = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
+            List<String> out =
+                    new String(p.getInputStream().readAllBytes()).lines().toList();
             p.waitFor();
-            return out.isEmpty() ? DEFAULT_CLOCK_TICKS : Double.parseDouble(out.getFirst().trim());
+            return out.isEmpty()
+                    ? DEFAULT_CLOCK_TICKS
+                    : Double.parseDouble(out.getFirst().trim());
         } catch (IOException | NumberFormatException e) {
             return DEFAULT_CLOCK_TICKS;
         } catch (InterruptedException e) {

@@ -14,14 +14,23 @@ public final class PrometheusText {
 
     /** Prefixes of the meters that tell the concurrency story; everything else is dropped. */
     static final List<String> KEPT_PREFIXES = List.of(
-            "jvm_threads_", "tomcat_threads_", "reactor_netty_", "lab_", "process_cpu_usage",
-            "system_cpu_usage", "http_server_requests_seconds_sum", "http_server_requests_seconds_count",
-            "http_server_requests_active_seconds_active_count", "http_client_requests_seconds_sum",
-            "http_client_requests_seconds_count", "jvm_memory_used_bytes", "executor_active_threads",
-            "executor_queued_tasks", "httpcomponents_httpclient_pool_");
+            "jvm_threads_",
+            "tomcat_threads_",
+            "reactor_netty_",
+            "lab_",
+            "process_cpu_usage",
+            "system_cpu_usage",
+            "http_server_requests_seconds_sum",
+            "http_server_requests_seconds_count",
+            "http_server_requests_active_seconds_active_count",
+            "http_client_requests_seconds_sum",
+            "http_client_requests_seconds_count",
+            "jvm_memory_used_bytes",
+            "executor_active_threads",
+            "executor_queued_tasks",
+            "httpcomponents_httpclient_pool_");
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     public static Map<String, Double> parse(String text) {
         Map<String, Double> sums = new TreeMap<>();

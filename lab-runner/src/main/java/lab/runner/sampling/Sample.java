@@ -7,6 +7,10 @@ import java.util.Map;
  * the stub and the load generator (null when not running or gone), and how busy the app's CPUs
  * were so far whoever used them (seconds; negative when unknown).
  */
-public record Sample(long epochMs, Map<String, Double> meters, ProcStats app, ProcStats stub, ProcStats loadGen,
-                     double appCpusBusySeconds) {
-}
+public record Sample(
+        long epochMs,
+        Map<String, Double> meters,
+        ProcStats app,
+        ProcStats stub,
+        ProcStats loadGen,
+        double appCpusBusySeconds) {}

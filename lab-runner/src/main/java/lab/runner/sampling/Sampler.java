@@ -31,8 +31,10 @@ public final class Sampler implements AutoCloseable {
     private final LongSupplier loadGenPid;
     private final URI stubProbe;
     // HTTP/1.1 as the apps speak to the stub (the JDK client would otherwise try an h2c upgrade)
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final Duration probeTimeout;
     private final java.util.List<Integer> appCpus;
     private final List<Sample> samples = new ArrayList<>();
@@ -45,8 +47,15 @@ public final class Sampler implements AutoCloseable {
     });
 
     /** {@code loadGenPid} returns -1 while no load generator runs. */
-    public Sampler(ActuatorClient actuator, ProcReader proc, long appPid, long stubPid, LongSupplier loadGenPid,
-                   int stubPort, int delayMs, java.util.List<Integer> appCpus) {
+    public Sampler(
+            ActuatorClient actuator,
+            ProcReader proc,
+            long appPid,
+            long stubPid,
+            LongSupplier loadGenPid,
+            int stubPort,
+            int delayMs,
+            java.util.List<Integer> appCpus) {
         this.appCpus = java.util.List.copyOf(appCpus);
         this.actuator = actuator;
         this.proc = proc;
@@ -68,8 +77,13 @@ public final class Sampler implements AutoCloseable {
         long lg = loadGenPid.getAsLong();
         long now = System.currentTimeMillis();
         Map<String, Double> meters = actuator.meters();
-        return new Sample(now, meters, proc.read(appPid).orElse(null),
-                proc.read(stubPid).orElse(null), lg > 0 ? proc.read(lg).orElse(null) : null, proc.busySeconds(appCpus));
+        return new Sample(
+                now,
+                meters,
+                proc.read(appPid).orElse(null),
+                proc.read(stubPid).orElse(null),
+                lg > 0 ? proc.read(lg).orElse(null) : null,
+                proc.busySeconds(appCpus));
     }
 
     private void sampleSafely() {
@@ -97,8 +111,12 @@ public final class Sampler implements AutoCloseable {
     private double probeStub() {
         long start = System.nanoTime();
         try {
-            HttpRequest request = HttpRequest.newBuilder(stubProbe).timeout(probeTimeout).GET().build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpRequest request = HttpRequest.newBuilder(stubProbe)
+                    .timeout(probeTimeout)
+                    .GET()
+                    .build();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200 ? (System.nanoTime() - start) / 1e6 : -1;
         } catch (IOException e) {
             return -1;

@@ -12,10 +12,19 @@ import lab.runner.output.SeriesPoint;
  * to its last answer): CPU as cores (CPU seconds per wall second), the highest RSS, threads and
  * meter values, mean server and downstream times from the meters' deltas, and the stub's overhead.
  */
-public record StepMetrics(double appCpuCores, double appRssMiB, int appOsThreads, int jvmThreadsLive,
-                          double loadGenCpuCores, double stubCpuCores, double stubOverheadMs, Double serverMeanMs,
-                          Double downstreamMeanMs, Map<String, Double> metersMax, List<SeriesPoint> series,
-                          double foreignCpuOnAppCores) {
+public record StepMetrics(
+        double appCpuCores,
+        double appRssMiB,
+        int appOsThreads,
+        int jvmThreadsLive,
+        double loadGenCpuCores,
+        double stubCpuCores,
+        double stubOverheadMs,
+        Double serverMeanMs,
+        Double downstreamMeanMs,
+        Map<String, Double> metersMax,
+        List<SeriesPoint> series,
+        double foreignCpuOnAppCores) {
 
     static final String JVM_THREADS_LIVE = "jvm_threads_live_threads";
     static final String TOMCAT_BUSY = "tomcat_threads_busy_threads";
@@ -32,16 +41,29 @@ public record StepMetrics(double appCpuCores, double appRssMiB, int appOsThreads
      *               fewer than two fall inside, in which case all are used
      */
     public static StepMetrics of(List<Sample> all, List<StubProbe> probes, long fromMs, long toMs, int delayMs) {
-        List<Sample> window = all.stream().filter(s -> s.epochMs() >= fromMs && s.epochMs() <= toMs).toList();
+        List<Sample> window = all.stream()
+                .filter(s -> s.epochMs() >= fromMs && s.epochMs() <= toMs)
+                .toList();
         if (window.size() < 2) {
             window = all;
         }
         List<StubProbe> probeWindow = probes.stream()
-                .filter(p -> p.epochMs() >= fromMs && p.epochMs() <= toMs).toList();
+                .filter(p -> p.epochMs() >= fromMs && p.epochMs() <= toMs)
+                .toList();
         return new StepMetrics(
                 cpuCores(window, Sample::app),
-                window.stream().map(Sample::app).filter(p -> p != null).mapToDouble(ProcStats::rssMiB).max().orElse(0),
-                window.stream().map(Sample::app).filter(p -> p != null).mapToInt(ProcStats::threads).max().orElse(0),
+                window.stream()
+                        .map(Sample::app)
+                        .filter(p -> p != null)
+                        .mapToDouble(ProcStats::rssMiB)
+                        .max()
+                        .orElse(0),
+                window.stream()
+                        .map(Sample::app)
+                        .filter(p -> p != null)
+                        .mapToInt(ProcStats::threads)
+                        .max()
+                        .orElse(0),
                 (int) maxMeter(window, JVM_THREADS_LIVE),
                 cpuCores(window, Sample::loadGen),
                 cpuCores(window, Sample::stub),
@@ -58,7 +80,9 @@ public record StepMetrics(double appCpuCores, double appRssMiB, int appOsThreads
      * CPUs minus the app's own. Zero when unknown. On a shared machine this is the noise.
      */
     static double foreignCores(List<Sample> samples) {
-        List<Sample> known = samples.stream().filter(s -> s.appCpusBusySeconds() >= 0 && s.app() != null).toList();
+        List<Sample> known = samples.stream()
+                .filter(s -> s.appCpusBusySeconds() >= 0 && s.app() != null)
+                .toList();
         if (known.size() < 2) {
             return 0;
         }
@@ -111,14 +135,20 @@ public record StepMetrics(double appCpuCores, double appRssMiB, int appOsThreads
             return Double.NaN;
         }
         List<Double> latencies = new ArrayList<>(probes.stream()
-                .map(p -> p.latencyMs() < 0 ? Double.POSITIVE_INFINITY : p.latencyMs()).sorted().toList());
+                .map(p -> p.latencyMs() < 0 ? Double.POSITIVE_INFINITY : p.latencyMs())
+                .sorted()
+                .toList());
         int index = (int) Math.ceil(PROBE_PERCENTILE * latencies.size()) - 1;
         return latencies.get(Math.max(0, index)) - delayMs;
     }
 
     private static double maxMeter(List<Sample> samples, String name) {
-        return samples.stream().map(s -> s.meters().get(name)).filter(v -> v != null)
-                .mapToDouble(Double::doubleValue).max().orElse(0);
+        return samples.stream()
+                .map(s -> s.meters().get(name))
+                .filter(v -> v != null)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
     }
 
     static Map<String, Double> metersMax(List<Sample> samples) {
@@ -142,10 +172,16 @@ public record StepMetrics(double appCpuCores, double appRssMiB, int appOsThreads
             Double appCpu = previous == null ? null : cpuCores(List.of(previous, s), Sample::app);
             Double lgCpu = previous == null ? null : cpuCores(List.of(previous, s), Sample::loadGen);
             Double stubCpu = previous == null ? null : cpuCores(List.of(previous, s), Sample::stub);
-            points.add(new SeriesPoint((s.epochMs() - t0) / MS_PER_S, appCpu,
-                    s.app() == null ? null : s.app().rssMiB(), s.app() == null ? null : s.app().threads(),
-                    s.meters().get(JVM_THREADS_LIVE), s.meters().get(TOMCAT_BUSY), s.meters().get(IN_PROGRESS),
-                    lgCpu, stubCpu));
+            points.add(new SeriesPoint(
+                    (s.epochMs() - t0) / MS_PER_S,
+                    appCpu,
+                    s.app() == null ? null : s.app().rssMiB(),
+                    s.app() == null ? null : s.app().threads(),
+                    s.meters().get(JVM_THREADS_LIVE),
+                    s.meters().get(TOMCAT_BUSY),
+                    s.meters().get(IN_PROGRESS),
+                    lgCpu,
+                    stubCpu));
             previous = s;
         }
         return points;

@@ -1,5 +1,4 @@
 package lab.runner.sampling;
 
 /** One request the lab sent straight to the stub: when, and how long it took (-1 when it failed). */
-public record StubProbe(long epochMs, double latencyMs) {
-}
+public record StubProbe(long epochMs, double latencyMs) {}

@@ -47,16 +47,28 @@ public final class Serve {
         JvmFlags flags = new JvmFlags(heapMiB, "G1", Runtime.getRuntime().availableProcessors(), false);
         Path logs = Files.createTempDirectory("lab-serve-");
         try (ProcessGroup group = new ProcessGroup()) {
-            ManagedProcess stub = java.startJar(group, "stub", root.resolve(Variant.STUB_JAR), null, flags.toList(),
-                    List.of("--server.port=" + STUB_PORT, "--stub.admin.enabled=true"), logs);
+            ManagedProcess stub = java.startJar(
+                    group,
+                    "stub",
+                    root.resolve(Variant.STUB_JAR),
+                    null,
+                    flags.toList(),
+                    List.of("--server.port=" + STUB_PORT, "--stub.admin.enabled=true"),
+                    logs);
             readiness.awaitReady(stub, logs.resolve("stub.port"), START_TIMEOUT);
             out.println("stub     http://127.0.0.1:" + STUB_PORT + "  (admin endpoint enabled)");
             Map<String, Integer> started = new LinkedHashMap<>();
             for (String name : names) {
                 Variant v = Variant.named(name);
                 int port = PORTS.get(name);
-                ManagedProcess app = java.startJar(group, name, root.resolve(v.jar()), null, flags.toList(),
-                        v.arguments(Integer.toString(port), "http://127.0.0.1:" + STUB_PORT), logs);
+                ManagedProcess app = java.startJar(
+                        group,
+                        name,
+                        root.resolve(v.jar()),
+                        null,
+                        flags.toList(),
+                        v.arguments(Integer.toString(port), "http://127.0.0.1:" + STUB_PORT),
+                        logs);
                 readiness.awaitReady(app, logs.resolve(name + ".port"), START_TIMEOUT);
                 started.put(name, port);
                 out.printf("%-8s http://127.0.0.1:%d%n", name, port);
@@ -74,23 +86,32 @@ public final class Serve {
         StringBuilder b = new StringBuilder("Try:\n");
         for (var e : apps.entrySet()) {
             String base = "http://127.0.0.1:" + e.getValue();
-            b.append("  curl -s '").append(base).append("/api/io?delayMs=100'   # ").append(e.getKey()).append('\n');
+            b.append("  curl -s '")
+                    .append(base)
+                    .append("/api/io?delayMs=100'   # ")
+                    .append(e.getKey())
+                    .append('\n');
         }
         int port = apps.values().iterator().next();
         String base = "http://127.0.0.1:" + port;
         b.append("  curl -s '").append(base).append("/api/fanout?calls=4&delayMs=100'\n");
         b.append("  curl -s '").append(base).append("/api/cpu?rounds=1000'\n");
         b.append("  curl -s '").append(base).append("/actuator/info'\n");
-        b.append("  curl -s '").append(base).append("/actuator/prometheus' | grep -E 'tomcat_threads_busy|jvm_threads_live|lab_requests_in_progress'\n");
+        b.append("  curl -s '")
+                .append(base)
+                .append(
+                        "/actuator/prometheus' | grep -E 'tomcat_threads_busy|jvm_threads_live|lab_requests_in_progress'\n");
         b.append("  # make the downstream slow for everyone (then DELETE to undo):\n");
         b.append("  curl -s -X PUT -H 'Content-Type: application/json' -d '{\"extraLatencyMs\":900}' http://127.0.0.1:")
-                .append(STUB_PORT).append("/admin/faults\n");
+                .append(STUB_PORT)
+                .append("/admin/faults\n");
         b.append("  curl -s -X DELETE http://127.0.0.1:").append(STUB_PORT).append("/admin/faults\n");
         return b.toString();
     }
 
     private static void waitForever(ProcessGroup group, Integer exitAfterSeconds) throws InterruptedException {
-        long deadline = exitAfterSeconds == null ? Long.MAX_VALUE : System.nanoTime() + exitAfterSeconds * 1_000_000_000L;
+        long deadline =
+                exitAfterSeconds == null ? Long.MAX_VALUE : System.nanoTime() + exitAfterSeconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             List<ManagedProcess> running = new ArrayList<>(group.running());
             if (running.isEmpty()) {

@@ -46,8 +46,15 @@ class NativeMemoryTest {
     @Test
     void readsARealJvm() throws Exception {
         JavaLauncher java = new JavaLauncher();
-        Process waiting = new ProcessBuilder(java.command(null, List.of("-XX:NativeMemoryTracking=summary", "-Xmx32m",
-                "-cp", System.getProperty("java.class.path")), List.of(WaitForStdin.class.getName()))).start();
+        Process waiting = new ProcessBuilder(java.command(
+                        null,
+                        List.of(
+                                "-XX:NativeMemoryTracking=summary",
+                                "-Xmx32m",
+                                "-cp",
+                                System.getProperty("java.class.path")),
+                        List.of(WaitForStdin.class.getName())))
+                .start();
         try {
             Optional<NativeMemory> m = Optional.empty();
             for (int i = 0; i < 50 && m.isEmpty(); i++) {

@@ -29,6 +29,7 @@ class CompareRunEndToEndTest {
 
     /** Under target/ rather than a temporary folder: when this test fails, the run is there to look at. */
     static final Path out = Path.of("target/e2e-compare").toAbsolutePath();
+
     static Results results;
     static String printed;
 
@@ -37,9 +38,26 @@ class CompareRunEndToEndTest {
         Jars.requireBuilt();
         deleteTree(out);
         Variant mvc = Variant.named("mvc").withExtraArgs(List.of("--server.tomcat.threads.max=4"));
-        CompareSettings settings = new CompareSettings(Jars.ROOT, out, "ladder", false,
-                List.of(mvc, Variant.named("webflux")), List.of(FEW, MANY), DELAY_MS, STEP_SECONDS, 0, WARMUP_SECONDS, MANY, 0, 1,
-                256, "G1", 1, 10_000, 256, null);
+        CompareSettings settings = new CompareSettings(
+                Jars.ROOT,
+                out,
+                "ladder",
+                false,
+                List.of(mvc, Variant.named("webflux")),
+                List.of(FEW, MANY),
+                DELAY_MS,
+                STEP_SECONDS,
+                0,
+                WARMUP_SECONDS,
+                MANY,
+                0,
+                1,
+                256,
+                "G1",
+                1,
+                10_000,
+                256,
+                null);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         results = new CompareRun(settings, new PrintStream(buffer, true)).run();
         printed = buffer.toString();
@@ -57,7 +75,10 @@ class CompareRunEndToEndTest {
     }
 
     private static StepResult step(String variant, int users) {
-        VariantResult v = results.variants().stream().filter(x -> x.name().equals(variant)).findFirst().orElseThrow();
+        VariantResult v = results.variants().stream()
+                .filter(x -> x.name().equals(variant))
+                .findFirst()
+                .orElseThrow();
         assertThat(v.error()).as(variant + " error").isNull();
         return v.steps().stream().filter(s -> s.users() == users).findFirst().orElseThrow();
     }
@@ -92,7 +113,8 @@ class CompareRunEndToEndTest {
         assertThat(out.resolve("gatling/webflux-warmup/index.html")).doesNotExist();
         assertThat(results.variants().getFirst().warmup().throughputRps()).isPositive();
         assertThat(step("webflux", MANY).gatlingReport()).isEqualTo("gatling/webflux-32");
-        assertThat(results.variants().getFirst().settings().path("model").asText()).isEqualTo("thread-per-request");
+        assertThat(results.variants().getFirst().settings().path("model").asText())
+                .isEqualTo("thread-per-request");
         StepResult s = step("mvc", MANY);
         assertThat(s.appCpuCores()).isPositive();
         assertThat(s.appRssMiB()).isPositive();
@@ -103,8 +125,12 @@ class CompareRunEndToEndTest {
 
     @Test
     void printsProgressAndASummaryTable() {
-        assertThat(printed).contains("step 1 of 4").contains("step 4 of 4").contains("ETA")
-                .contains("mvc (rps / p99 / errors)").contains("webflux (rps / p99 / errors)");
+        assertThat(printed)
+                .contains("step 1 of 4")
+                .contains("step 4 of 4")
+                .contains("ETA")
+                .contains("mvc (rps / p99 / errors)")
+                .contains("webflux (rps / p99 / errors)");
     }
 
     @Test

@@ -20,8 +20,26 @@ class FailedRunTest {
         assertThat(Jars.descendants()).isZero();
         Variant missingJar = new Variant("ghost", "mvc", "no-such-module/target/ghost.jar", List.of(), List.of());
         Variant dies = Variant.named("mvc").withExtraArgs(List.of("--server.port=not-a-port"));
-        CompareSettings settings = new CompareSettings(Jars.ROOT, out, "ladder", false, List.of(missingJar, dies),
-                List.of(4), 100, 2, 0, 0, 1, 0, 1, 256, "G1", 1, 10_000, 256, null);
+        CompareSettings settings = new CompareSettings(
+                Jars.ROOT,
+                out,
+                "ladder",
+                false,
+                List.of(missingJar, dies),
+                List.of(4),
+                100,
+                2,
+                0,
+                0,
+                1,
+                0,
+                1,
+                256,
+                "G1",
+                1,
+                10_000,
+                256,
+                null);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
         Results results = new CompareRun(settings, new PrintStream(buffer, true)).run();

@@ -10,8 +10,7 @@ final class Jars {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    private Jars() {
-    }
+    private Jars() {}
 
     static void requireBuilt() {
         for (String jar : new String[] {Variant.STUB_JAR, Variant.MVC_JAR, Variant.WEBFLUX_JAR}) {
@@ -23,6 +22,9 @@ final class Jars {
 
     /** Processes started by this test JVM that are still alive. */
     static long descendants() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .count();
     }
 }

@@ -14,10 +14,31 @@ class ValidityRulesTest {
         return new StepEvidence(true, true, false, 1, 1, 0.4, 0.2, 0.8, 3, 100, 150, Map.of(), 10_000, 0, 0.02);
     }
 
-    private static StepEvidence with(double loadGen, double stub, double app, double stubOverhead, double inProgress,
-                                     Map<String, Long> errors, boolean warmedUp, boolean failed) {
-        return new StepEvidence(warmedUp, true, failed, 1, 1, loadGen, stub, app, stubOverhead, 100, inProgress,
-                errors, 10_000, errors.values().stream().mapToLong(Long::longValue).sum(), 0.02);
+    private static StepEvidence with(
+            double loadGen,
+            double stub,
+            double app,
+            double stubOverhead,
+            double inProgress,
+            Map<String, Long> errors,
+            boolean warmedUp,
+            boolean failed) {
+        return new StepEvidence(
+                warmedUp,
+                true,
+                failed,
+                1,
+                1,
+                loadGen,
+                stub,
+                app,
+                stubOverhead,
+                100,
+                inProgress,
+                errors,
+                10_000,
+                errors.values().stream().mapToLong(Long::longValue).sum(),
+                0.02);
     }
 
     @Test
@@ -34,7 +55,8 @@ class ValidityRulesTest {
 
     @Test
     void laterStepsOfAnUnwarmedAppAreNotCold() {
-        StepEvidence e = new StepEvidence(false, false, false, 1, 1, 0.4, 0.2, 0.8, 3, 100, 150, Map.of(), 10_000, 0, 0);
+        StepEvidence e =
+                new StepEvidence(false, false, false, 1, 1, 0.4, 0.2, 0.8, 3, 100, 150, Map.of(), 10_000, 0, 0);
         assertThat(rules.judge(e).valid()).isTrue();
     }
 
@@ -57,13 +79,15 @@ class ValidityRulesTest {
     void aSlowStubMakesTheStepInvalid() {
         Verdict v = rules.judge(with(0.4, 0.2, 0.8, 45, 150, Map.of(), true, false));
         assertThat(v.invalidReason()).contains("stub slow: 45 ms");
-        assertThat(rules.judge(with(0.4, 0.2, 0.8, 15, 150, Map.of(), true, false)).valid()).isTrue();
+        assertThat(rules.judge(with(0.4, 0.2, 0.8, 15, 150, Map.of(), true, false))
+                        .valid())
+                .isTrue();
     }
 
     @Test
     void errorsOfTheLoadGeneratorsMachineAreTheLabsNotTheApps() {
-        Verdict v = rules.judge(with(0.4, 0.2, 0.8, 3, 150,
-                Map.of("j.n.BindException: Cannot assign requested address", 12L), true, false));
+        Verdict v = rules.judge(with(
+                0.4, 0.2, 0.8, 3, 150, Map.of("j.n.BindException: Cannot assign requested address", 12L), true, false));
         assertThat(v.invalidReason()).contains("12 errors caused by the load generator");
     }
 
@@ -79,19 +103,26 @@ class ValidityRulesTest {
         assertThat(rules.judge(with(0.4, 0.2, 0.02, 3, 0, errors, true, false)).invalidReason())
                 .contains("7 connect errors while the app was idle");
         // a busy app refusing connections is a finding, not a lab failure
-        assertThat(rules.judge(with(0.4, 0.2, 0.9, 3, 200, errors, true, false)).valid()).isTrue();
+        assertThat(rules.judge(with(0.4, 0.2, 0.9, 3, 200, errors, true, false)).valid())
+                .isTrue();
     }
 
     @Test
     void otherProcessesOnTheAppsCpuMakeTheStepInvalid() {
-        StepEvidence noisy = new StepEvidence(true, false, false, 1, 1, 0.4, 0.2, 0.6, 3, 100, 150, Map.of(), 10_000, 0, 0.3);
-        assertThat(rules.judge(noisy).invalidReason()).contains("noisy machine: other processes used 0.30 of the app's 1 CPU");
+        StepEvidence noisy =
+                new StepEvidence(true, false, false, 1, 1, 0.4, 0.2, 0.6, 3, 100, 150, Map.of(), 10_000, 0, 0.3);
+        assertThat(rules.judge(noisy).invalidReason())
+                .contains("noisy machine: other processes used 0.30 of the app's 1 CPU");
     }
 
     @Test
     void aFailedLoadGeneratorIsInvalidAndReasonsAccumulate() {
         Verdict v = rules.judge(with(0.95, 0.0, 0.8, 60, 150, Map.of(), false, true));
-        assertThat(v.invalidReason()).contains("load generator failed").contains("cold").contains("load side")
-                .contains("stub slow").contains("; ");
+        assertThat(v.invalidReason())
+                .contains("load generator failed")
+                .contains("cold")
+                .contains("load side")
+                .contains("stub slow")
+                .contains("; ");
     }
 }

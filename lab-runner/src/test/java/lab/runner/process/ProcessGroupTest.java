@@ -18,9 +18,10 @@ class ProcessGroupTest {
     void closingTheGroupStopsEveryProcessAndItsChildren(@TempDir Path dir) throws Exception {
         List<ProcessHandle> started;
         try (ProcessGroup group = new ProcessGroup()) {
-            ManagedProcess p = group.start("parent", List.of("bash", "-c", "sleep 300 & sleep 300 & wait"), Map.of(),
-                    dir.resolve("p.log"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> p.handle().descendants().count() == 2);
+            ManagedProcess p = group.start(
+                    "parent", List.of("bash", "-c", "sleep 300 & sleep 300 & wait"), Map.of(), dir.resolve("p.log"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> p.handle().descendants().count() == 2);
             started = new java.util.ArrayList<>(p.handle().descendants().toList());
             started.add(p.handle());
             assertThat(group.running()).containsExactly(p);
@@ -44,8 +45,13 @@ class ProcessGroupTest {
     void ctrlCOnTheLabStopsWhatItStarted(@TempDir Path dir) throws Exception {
         // A JVM holding a group with a child process; SIGTERM (what Ctrl-C's SIGINT also does) runs its shutdown hook.
         JavaLauncher launcher = new JavaLauncher();
-        Process holder = new ProcessBuilder(launcher.command(null, List.of("-cp", System.getProperty("java.class.path")),
-                List.of(GroupHolder.class.getName(), dir.resolve("child.log").toString()))).start();
+        Process holder = new ProcessBuilder(launcher.command(
+                        null,
+                        List.of("-cp", System.getProperty("java.class.path")),
+                        List.of(
+                                GroupHolder.class.getName(),
+                                dir.resolve("child.log").toString())))
+                .start();
         long childPid;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
             childPid = Long.parseLong(out.readLine().trim());
@@ -54,7 +60,8 @@ class ProcessGroupTest {
 
             holder.destroy();
 
-            assertThat(holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
             await().atMost(Duration.ofSeconds(15)).until(() -> !child.isAlive());
         } finally {
             holder.destroyForcibly();

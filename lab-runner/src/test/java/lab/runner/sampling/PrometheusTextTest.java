@@ -30,7 +30,8 @@ class PrometheusTextTest {
     void keepsTheStoryMetersSummedOverLabels() {
         Map<String, Double> m = PrometheusText.parse(SCRAPE);
 
-        assertThat(m).containsEntry("tomcat_threads_busy_threads", 187.0)
+        assertThat(m)
+                .containsEntry("tomcat_threads_busy_threads", 187.0)
                 .containsEntry("jvm_threads_live_threads", 231.0)
                 .containsEntry("lab_requests_in_progress", 185.0)
                 .containsEntry("process_cpu_usage", 0.93)
@@ -42,7 +43,8 @@ class PrometheusTextTest {
     void dropsActuatorTrafficBucketsAndUnrelatedMeters() {
         Map<String, Double> m = PrometheusText.parse(SCRAPE);
 
-        assertThat(m).containsEntry("http_server_requests_seconds_count", 1020.0)
+        assertThat(m)
+                .containsEntry("http_server_requests_seconds_count", 1020.0)
                 .containsEntry("http_server_requests_seconds_sum", 105.5)
                 .doesNotContainKeys("http_server_requests_seconds_bucket", "jvm_gc_pause_seconds_count", "weird_value");
     }

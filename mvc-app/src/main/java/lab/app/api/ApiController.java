@@ -8,7 +8,6 @@ import lab.app.core.request.Endpoint;
 import lab.app.core.request.RequestParser;
 import lab.app.core.result.ApiResult;
 import lab.app.core.result.AppIdentity;
-
 import lab.app.downstream.FanOut;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

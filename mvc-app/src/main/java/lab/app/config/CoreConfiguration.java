@@ -6,10 +6,10 @@ import lab.app.core.meters.OverloadGuard;
 import lab.app.core.request.RequestParser;
 import lab.app.core.result.AppIdentity;
 import lab.app.core.settings.LabProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.boot.thread.Threading;
 
 /** The framework-neutral core (app-core) wired into this app. */
 @Configuration(proxyBeanMethods = false)

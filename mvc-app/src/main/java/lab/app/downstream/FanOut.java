@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import lab.app.core.blocking.BlockingDownstream;
 import lab.app.core.problem.ProblemException;
 import lab.app.core.problem.ProblemType;

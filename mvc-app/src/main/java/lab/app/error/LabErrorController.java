@@ -30,7 +30,8 @@ class LabErrorController implements ErrorController {
 
     @RequestMapping(ERROR_PATH)
     ResponseEntity<byte[]> error(HttpServletRequest request) {
-        String instance = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : ERROR_PATH;
+        String instance =
+                request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : ERROR_PATH;
         Problem problem;
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
             problem = mapper.toProblem(failure, instance);

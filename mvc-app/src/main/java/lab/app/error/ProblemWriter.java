@@ -1,8 +1,7 @@
 package lab.app.error;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import lab.app.core.problem.Problem;
 import lab.app.core.render.ProblemRenderer;
 import org.springframework.stereotype.Component;

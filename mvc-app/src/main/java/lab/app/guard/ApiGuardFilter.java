@@ -1,11 +1,10 @@
 package lab.app.guard;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import lab.app.core.meters.OverloadGuard;
 import lab.app.core.problem.Problem;
 import lab.app.core.problem.ProblemType;

@@ -2,7 +2,6 @@ package lab.app.info;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import lab.app.core.info.LabInfo;
 import lab.app.core.result.AppIdentity;
 import lab.app.core.settings.LabProperties;
@@ -22,11 +21,15 @@ class LabInfoContributor implements InfoContributor {
 
     private final Map<String, Object> lab;
 
-    LabInfoContributor(AppIdentity identity, LabProperties properties, Environment environment,
-                       TomcatServerProperties tomcat, TaskExecutionProperties taskExecution) {
+    LabInfoContributor(
+            AppIdentity identity,
+            LabProperties properties,
+            Environment environment,
+            TomcatServerProperties tomcat,
+            TaskExecutionProperties taskExecution) {
         boolean virtual = Threading.VIRTUAL.isActive(environment);
-        this.lab = LabInfo.describe(identity, properties, server(tomcat, virtual), client(properties),
-                fanout(taskExecution, virtual));
+        this.lab = LabInfo.describe(
+                identity, properties, server(tomcat, virtual), client(properties), fanout(taskExecution, virtual));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package lab.app.server;
 
 import java.io.IOException;
-
 import lab.app.core.problem.Problem;
 import lab.app.core.problem.ProblemType;
-
 import lab.app.core.render.ProblemRenderer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

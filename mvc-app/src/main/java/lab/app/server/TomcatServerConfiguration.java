@@ -52,7 +52,8 @@ class TomcatServerConfiguration {
         }
 
         @Override
-        public void invoke(Request request, Response response) throws java.io.IOException, jakarta.servlet.ServletException {
+        public void invoke(Request request, Response response)
+                throws java.io.IOException, jakarta.servlet.ServletException {
             getNext().invoke(request, response);
         }
     }

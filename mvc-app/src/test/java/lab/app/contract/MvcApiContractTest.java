@@ -1,7 +1,6 @@
 package lab.app.contract;
 
 import java.util.regex.Pattern;
-
 import lab.contract.ApiContractTests;
 import lab.contract.kit.DownstreamStub;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -3,7 +3,6 @@ package lab.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import lab.contract.kit.DownstreamStub;
 import lab.contract.kit.Http;
 import lab.contract.kit.RawHttp;
@@ -34,7 +33,10 @@ class RealServerMetersTest {
             return;
         }
         trafficSent = true;
-        for (String target : List.of("/api/io?delayMs=1", "/api/fanout?calls=2&delayMs=1", "/api/blocking-io?delayMs=1",
+        for (String target : List.of(
+                "/api/io?delayMs=1",
+                "/api/fanout?calls=2&delayMs=1",
+                "/api/blocking-io?delayMs=1",
                 "/api/cpu?rounds=1")) {
             assertThat(Http.get(url(target)).status()).as(target).isEqualTo(200);
         }
@@ -42,23 +44,36 @@ class RealServerMetersTest {
 
     @Test
     void publishesTomcatClientPoolAndLabMeters() {
-        for (String meter : List.of("tomcat.threads.busy", "tomcat.threads.config.max", "tomcat.threads.current",
-                "httpcomponents.httpclient.pool.total.max", "httpcomponents.httpclient.pool.total.pending",
-                "http.client.requests", "http.server.requests", "http.server.requests.active",
-                "jvm.threads.live", "process.cpu.usage",
-                "lab.requests.in.progress", "lab.requests.shed", "lab.downstream.calls")) {
-            assertThat(Http.get(url("/actuator/metrics/" + meter)).status()).as(meter).isEqualTo(200);
+        for (String meter : List.of(
+                "tomcat.threads.busy",
+                "tomcat.threads.config.max",
+                "tomcat.threads.current",
+                "httpcomponents.httpclient.pool.total.max",
+                "httpcomponents.httpclient.pool.total.pending",
+                "http.client.requests",
+                "http.server.requests",
+                "http.server.requests.active",
+                "jvm.threads.live",
+                "process.cpu.usage",
+                "lab.requests.in.progress",
+                "lab.requests.shed",
+                "lab.downstream.calls")) {
+            assertThat(Http.get(url("/actuator/metrics/" + meter)).status())
+                    .as(meter)
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void tomcatThreadCeilingIsTheConfiguredOne() {
-        assertThat(Http.get(url("/actuator/metrics/tomcat.threads.config.max")).body()).contains("\"value\":200.0");
+        assertThat(Http.get(url("/actuator/metrics/tomcat.threads.config.max")).body())
+                .contains("\"value\":200.0");
     }
 
     @Test
     void downstreamCallsAreCountedAsSuccesses() {
-        assertThat(Http.get(url("/actuator/metrics/lab.downstream.calls?tag=outcome:success")).body())
+        assertThat(Http.get(url("/actuator/metrics/lab.downstream.calls?tag=outcome:success"))
+                        .body())
                 .doesNotContain("\"value\":0.0");
     }
 
@@ -66,7 +81,8 @@ class RealServerMetersTest {
     void prometheusHasServerHistogramAndOneClientUriTag() {
         String scrape = Http.get(url("/actuator/prometheus")).body();
 
-        assertThat(scrape).contains("http_server_requests_seconds_bucket{")
+        assertThat(scrape)
+                .contains("http_server_requests_seconds_bucket{")
                 .contains("lab_requests_in_progress{")
                 .contains("uri=\"/delay?ms={ms}&bytes={bytes}\"")
                 .doesNotContain("uri=\"/delay?ms=1");
@@ -87,7 +103,8 @@ class RealServerMetersTest {
     void infoCarriesTheEffectiveSettings() {
         String info = Http.get(url("/actuator/info")).body();
 
-        assertThat(info).contains("\"lab\":{\"app\":\"mvc\",\"model\":\"thread-per-request\",\"settings\":{")
+        assertThat(info)
+                .contains("\"lab\":{\"app\":\"mvc\",\"model\":\"thread-per-request\",\"settings\":{")
                 .contains("\"downstream.responseTimeout\":\"PT12S\"")
                 .contains("\"server\":{\"engine\":\"tomcat\",\"maxThreads\":200,\"virtualThreads\":false")
                 .contains("\"client\":{\"library\":\"apache-httpclient5\",\"maxConnections\":10000")
@@ -99,8 +116,10 @@ class RealServerMetersTest {
         RawHttp.Response badPathEscape = raw("/api/%zz");
         assertThat(badPathEscape.status()).isEqualTo(400);
         assertThat(badPathEscape.mediaType()).contains("application/problem+json");
-        assertThat(badPathEscape.body()).isEqualTo("{\"type\":\"https://lab.example/problems/bad-request\",\"title\":\"Bad request\","
-                + "\"status\":400,\"detail\":\"the request could not be understood\",\"instance\":\"/api/%zz\"}");
+        assertThat(badPathEscape.body())
+                .isEqualTo(
+                        "{\"type\":\"https://lab.example/problems/bad-request\",\"title\":\"Bad request\","
+                                + "\"status\":400,\"detail\":\"the request could not be understood\",\"instance\":\"/api/%zz\"}");
 
         RawHttp.Response illegalCharacter = raw("/api/io?delayMs=|");
         assertThat(illegalCharacter.status()).isEqualTo(400);
@@ -108,7 +127,8 @@ class RealServerMetersTest {
     }
 
     private RawHttp.Response raw(String target) {
-        return RawHttp.send("127.0.0.1", port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        return RawHttp.send(
+                "127.0.0.1", port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     }
 
     private String url(String target) {

@@ -34,9 +34,15 @@ class VirtualThreadsTest {
 
     @Test
     void publishesVirtualThreadMeters() {
-        for (String meter : new String[] {"jvm.threads.virtual.live", "jvm.threads.virtual.pinned",
-                "jvm.threads.virtual.submit.failed", "tomcat.threads.busy"}) {
-            assertThat(Http.get(url("/actuator/metrics/" + meter)).status()).as(meter).isEqualTo(200);
+        for (String meter : new String[] {
+            "jvm.threads.virtual.live",
+            "jvm.threads.virtual.pinned",
+            "jvm.threads.virtual.submit.failed",
+            "tomcat.threads.busy"
+        }) {
+            assertThat(Http.get(url("/actuator/metrics/" + meter)).status())
+                    .as(meter)
+                    .isEqualTo(200);
         }
         assertThat(Http.get(url("/actuator/info")).body()).contains("\"virtualThreads\":true");
     }

@@ -3,18 +3,16 @@ package lab.resilience.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
 import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
 import lab.resilience.support.Meters;
 import lab.resilience.support.Reply;
-import lab.resilience.support.StubFaults;
 import lab.resilience.support.StubFaults.Fault;
 import lab.resilience.support.Variant;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -46,8 +44,13 @@ class FaultMappingTest {
 
         Duration elapsed = assertTimeout(variant, app + "/api/io?delayMs=" + SLOW.toMillis());
 
-        Figures.record("timeout", "%s: stub %d ms vs response-timeout %d ms -> 504 after %d ms",
-                variant.label(), SLOW.toMillis(), Lab.RESPONSE_TIMEOUT.toMillis(), elapsed.toMillis());
+        Figures.record(
+                "timeout",
+                "%s: stub %d ms vs response-timeout %d ms -> 504 after %d ms",
+                variant.label(),
+                SLOW.toMillis(),
+                Lab.RESPONSE_TIMEOUT.toMillis(),
+                elapsed.toMillis());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,11 +89,14 @@ class FaultMappingTest {
         Reply reply = Client.get(url);
 
         Bodies.assertProblem(reply, 504, "downstream-timeout");
-        assertThat(reply.elapsed()).as("504 comes after the response timeout, not before: %s", reply)
+        assertThat(reply.elapsed())
+                .as("504 comes after the response timeout, not before: %s", reply)
                 .isGreaterThanOrEqualTo(Duration.ofMillis((long) (Lab.RESPONSE_TIMEOUT.toMillis() * EARLY_FACTOR)));
-        assertThat(reply.elapsed()).as("504 comes within response-timeout + %s: %s", Lab.TIMEOUT_SLACK, reply)
+        assertThat(reply.elapsed())
+                .as("504 comes within response-timeout + %s: %s", Lab.TIMEOUT_SLACK, reply)
                 .isLessThanOrEqualTo(Lab.RESPONSE_TIMEOUT.plus(Lab.TIMEOUT_SLACK));
-        assertThat(meters.downstreamCalls("timeout")).as("lab.downstream.calls{outcome=timeout}")
+        assertThat(meters.downstreamCalls("timeout"))
+                .as("lab.downstream.calls{outcome=timeout}")
                 .isEqualTo(timeoutsBefore + 1);
         return reply.elapsed();
     }
@@ -105,12 +111,19 @@ class FaultMappingTest {
         for (int i = 0; i < CALLS; i++) {
             Reply reply = Client.get(app + "/api/io?delayMs=0");
             Bodies.assertProblem(reply, 502, "downstream-failed");
-            Figures.record("fault " + fault, "%s: -> 502 in %d ms, counted as %s", variant.label(), reply.elapsedMillis(), outcome);
+            Figures.record(
+                    "fault " + fault,
+                    "%s: -> 502 in %d ms, counted as %s",
+                    variant.label(),
+                    reply.elapsedMillis(),
+                    outcome);
         }
 
-        assertThat(meters.downstreamCalls(outcome)).as("lab.downstream.calls{outcome=%s}", outcome)
+        assertThat(meters.downstreamCalls(outcome))
+                .as("lab.downstream.calls{outcome=%s}", outcome)
                 .isEqualTo(before + CALLS);
-        assertThat(meters.downstreamCalls("success")).as("no call counted as a success")
+        assertThat(meters.downstreamCalls("success"))
+                .as("no call counted as a success")
                 .isEqualTo(successesBefore);
     }
 }

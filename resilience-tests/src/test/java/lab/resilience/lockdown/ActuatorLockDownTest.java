@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.stream.Stream;
-
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
 import lab.resilience.support.Lab;
@@ -21,11 +20,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Order(1)
 class ActuatorLockDownTest {
 
-    private static final List<String> HIDDEN = List.of("env", "heapdump", "threaddump", "beans", "configprops",
-            "loggers", "shutdown", "mappings", "caches", "scheduledtasks", "conditions", "startup", "sbom",
-            "httpexchanges", "auditevents", "logfile", "flyway", "liquibase", "quartz", "sessions", "integrationgraph");
-    private static final List<String> EXPOSED = List.of("health", "health/liveness", "health/readiness", "info",
-            "metrics", "prometheus");
+    private static final List<String> HIDDEN = List.of(
+            "env",
+            "heapdump",
+            "threaddump",
+            "beans",
+            "configprops",
+            "loggers",
+            "shutdown",
+            "mappings",
+            "caches",
+            "scheduledtasks",
+            "conditions",
+            "startup",
+            "sbom",
+            "httpexchanges",
+            "auditevents",
+            "logfile",
+            "flyway",
+            "liquibase",
+            "quartz",
+            "sessions",
+            "integrationgraph");
+    private static final List<String> EXPOSED =
+            List.of("health", "health/liveness", "health/readiness", "info", "metrics", "prometheus");
 
     static Stream<Arguments> hiddenEndpoints() {
         return Stream.of(Variant.values()).flatMap(v -> HIDDEN.stream().map(e -> Arguments.of(v, e)));
@@ -47,10 +65,14 @@ class ActuatorLockDownTest {
 
         for (String endpoint : EXPOSED) {
             Reply reply = Client.getOnNewConnection(app + "/actuator/" + endpoint);
-            assertThat(reply.status()).as("GET /actuator/%s: %s", endpoint, reply).isEqualTo(200);
+            assertThat(reply.status())
+                    .as("GET /actuator/%s: %s", endpoint, reply)
+                    .isEqualTo(200);
         }
-        assertThat(Client.getOnNewConnection(app + "/actuator").body()).as("the discovery page lists nothing hidden")
-                .doesNotContain(HIDDEN.stream().map(e -> "/actuator/" + e + "\"").toList());
+        assertThat(Client.getOnNewConnection(app + "/actuator").body())
+                .as("the discovery page lists nothing hidden")
+                .doesNotContain(
+                        HIDDEN.stream().map(e -> "/actuator/" + e + "\"").toList());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,12 +80,17 @@ class ActuatorLockDownTest {
     void postToShutdownIsRefusedAndTheAppKeepsRunning(Variant variant) {
         String app = Lab.app(variant).baseUrl();
 
-        Reply reply = Client.send(Client.newHttpClient(), Client.request(app + "/actuator/shutdown")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        Reply reply = Client.send(
+                Client.newHttpClient(),
+                Client.request(app + "/actuator/shutdown")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build());
 
         assertThat(reply.status()).as("POST /actuator/shutdown: %s", reply).isIn(404, 405);
         assertThat(Lab.app(variant).isAlive()).as("still running").isTrue();
-        assertThat(Client.getOnNewConnection(app + "/actuator/health").status()).as("still healthy").isEqualTo(200);
+        assertThat(Client.getOnNewConnection(app + "/actuator/health").status())
+                .as("still healthy")
+                .isEqualTo(200);
     }
 }

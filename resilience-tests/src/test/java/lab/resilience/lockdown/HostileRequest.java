@@ -24,7 +24,8 @@ record HostileRequest(String name, String template) {
             if (in == null) {
                 throw new IllegalStateException(CORPUS + " is not on the test class path");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(HostileRequest::parse)
                     .toList();
@@ -47,8 +48,8 @@ record HostileRequest(String name, String template) {
         Matcher repeat = REPEAT.matcher(text);
         StringBuilder expanded = new StringBuilder();
         while (repeat.find()) {
-            repeat.appendReplacement(expanded,
-                    Matcher.quoteReplacement(repeat.group(2).repeat(Integer.parseInt(repeat.group(1)))));
+            repeat.appendReplacement(
+                    expanded, Matcher.quoteReplacement(repeat.group(2).repeat(Integer.parseInt(repeat.group(1)))));
         }
         repeat.appendTail(expanded);
         return unescape(expanded.toString().replace("{port}", Integer.toString(port)));
@@ -65,12 +66,13 @@ record HostileRequest(String name, String template) {
             }
             char next = text.charAt(++i);
             if (next != 'x') {
-                literal.append(switch (next) {
-                    case 'r' -> '\r';
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    default -> next;
-                });
+                literal.append(
+                        switch (next) {
+                            case 'r' -> '\r';
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            default -> next;
+                        });
                 continue;
             }
             out.writeBytes(literal.toString().getBytes(StandardCharsets.UTF_8));

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import lab.contract.kit.RawHttp;
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
@@ -34,6 +33,7 @@ class HostileRequestsTest {
 
     /** The minimum size of the corpus the lock-down promises. */
     private static final int MIN_CORPUS = 40;
+
     private static final String CLOSED = "closed";
     private static final String NO_STATUS_LINE = "bare body (HTTP/0.9)";
     /**
@@ -47,7 +47,8 @@ class HostileRequestsTest {
 
     static Stream<Arguments> corpus() {
         assertThat(HostileRequest.corpus()).as("corpus size").hasSizeGreaterThanOrEqualTo(MIN_CORPUS);
-        return Stream.of(Variant.values()).flatMap(v -> HostileRequest.corpus().stream().map(r -> Arguments.of(v, r)));
+        return Stream.of(Variant.values())
+                .flatMap(v -> HostileRequest.corpus().stream().map(r -> Arguments.of(v, r)));
     }
 
     @Order(1)
@@ -66,16 +67,18 @@ class HostileRequestsTest {
             String answer = Http09.exchange(port, bytes);
             record(variant, NO_STATUS_LINE);
             Bodies.assertNoInternals(answer);
-            assertThat(answer).as("%s: a bare HTTP/0.9 body is no hidden 5xx problem", request)
+            assertThat(answer)
+                    .as("%s: a bare HTTP/0.9 body is no hidden 5xx problem", request)
                     .doesNotContainPattern("\"status\":5\\d\\d");
             return;
         }
         record(variant, response.status() < 0 ? CLOSED : Integer.toString(response.status()));
 
         Bodies.assertNoInternals(response.head() + response.body());
-        assertThat(response.status()).as("%s: status (body %s)", request, response.body())
-                .satisfiesAnyOf(s -> assertThat(s).isLessThan(500),
-                        s -> assertThat(s).isIn(PROTOCOL_REFUSALS));
+        assertThat(response.status())
+                .as("%s: status (body %s)", request, response.body())
+                .satisfiesAnyOf(
+                        s -> assertThat(s).isLessThan(500), s -> assertThat(s).isIn(PROTOCOL_REFUSALS));
     }
 
     private static void record(Variant variant, String outcome) {
@@ -90,14 +93,23 @@ class HostileRequestsTest {
     void afterTheCorpusTheAppIsHealthyAndServes(Variant variant) {
         String app = Lab.app(variant).baseUrl();
 
-        assertThat(Client.getOnNewConnection(app + "/actuator/health").status()).as("health").isEqualTo(200);
-        assertThat(Client.get(app + "/api/io?delayMs=0").status()).as("a normal request").isEqualTo(200);
+        assertThat(Client.getOnNewConnection(app + "/actuator/health").status())
+                .as("health")
+                .isEqualTo(200);
+        assertThat(Client.get(app + "/api/io?delayMs=0").status())
+                .as("a normal request")
+                .isEqualTo(200);
     }
 
     @AfterAll
     static void recordWhatEachAppAnswered() {
-        ANSWERS.forEach((variant, counts) -> Figures.record("hostile requests", "%s: %d sent -> %s", variant.label(),
+        ANSWERS.forEach((variant, counts) -> Figures.record(
+                "hostile requests",
+                "%s: %d sent -> %s",
+                variant.label(),
                 counts.values().stream().mapToInt(Integer::intValue).sum(),
-                counts.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "))));
+                counts.entrySet().stream()
+                        .map(e -> e.getValue() + " x " + e.getKey())
+                        .collect(Collectors.joining(", "))));
     }
 }

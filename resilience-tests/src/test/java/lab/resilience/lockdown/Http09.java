@@ -19,8 +19,7 @@ final class Http09 {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private Http09() {
-    }
+    private Http09() {}
 
     static String exchange(int port, byte[] request) {
         try (Socket socket = new Socket()) {

@@ -3,7 +3,6 @@ package lab.resilience.lockdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
-
 import lab.contract.kit.RawHttp;
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
@@ -24,6 +23,7 @@ class RequestLimitsTest {
     private static final int KIB = 1024;
     /** Four times the apps' 16 KiB header limit. */
     private static final int HUGE_HEADER = 64 * KIB;
+
     private static final int HUGE_TARGET = 64 * KIB;
     private static final int HUGE_BODY = 1024 * KIB;
 
@@ -32,8 +32,10 @@ class RequestLimitsTest {
     void a64KibHeaderIsRefusedWithout5xx(Variant variant) {
         int port = Lab.app(variant).port();
 
-        int status = send(port, "GET /api/io?delayMs=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(HUGE_HEADER)
-                + "\r\nConnection: close\r\n\r\n");
+        int status = send(
+                port,
+                "GET /api/io?delayMs=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(HUGE_HEADER)
+                        + "\r\nConnection: close\r\n\r\n");
 
         assertRefused(variant, "64 KiB header", status);
     }
@@ -43,8 +45,10 @@ class RequestLimitsTest {
     void a64KibRequestLineIsRefusedWithout5xx(Variant variant) {
         int port = Lab.app(variant).port();
 
-        int status = send(port, "GET /api/io?delayMs=0&x=" + "1".repeat(HUGE_TARGET)
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        int status = send(
+                port,
+                "GET /api/io?delayMs=0&x=" + "1".repeat(HUGE_TARGET)
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
         assertRefused(variant, "64 KiB request line", status);
     }
@@ -54,8 +58,10 @@ class RequestLimitsTest {
     void aLargeBodyOnAGetEndpointIsRefusedWithout5xx(Variant variant) {
         int port = Lab.app(variant).port();
 
-        int status = send(port, "GET /api/io?delayMs=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + HUGE_BODY + "\r\nConnection: close\r\n\r\n" + "x".repeat(HUGE_BODY));
+        int status = send(
+                port,
+                "GET /api/io?delayMs=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + HUGE_BODY + "\r\nConnection: close\r\n\r\n" + "x".repeat(HUGE_BODY));
 
         assertRefused(variant, "1 MiB body on GET", status);
     }
@@ -72,11 +78,15 @@ class RequestLimitsTest {
     }
 
     private static void assertRefused(Variant variant, String what, int status) {
-        Figures.record("request limits", "%s: %s -> %s", variant.label(), what, status < 0 ? "connection closed" : status);
-        assertThat(status).as("%s: 4xx or connection closed", what).satisfiesAnyOf(
-                s -> assertThat(s).isEqualTo(-1),
-                s -> assertThat(s).isBetween(400, 499));
-        assertThat(Client.getOnNewConnection(Lab.app(variant).baseUrl() + "/actuator/health").status()).as("healthy after %s", what)
+        Figures.record(
+                "request limits", "%s: %s -> %s", variant.label(), what, status < 0 ? "connection closed" : status);
+        assertThat(status)
+                .as("%s: 4xx or connection closed", what)
+                .satisfiesAnyOf(
+                        s -> assertThat(s).isEqualTo(-1), s -> assertThat(s).isBetween(400, 499));
+        assertThat(Client.getOnNewConnection(Lab.app(variant).baseUrl() + "/actuator/health")
+                        .status())
+                .as("healthy after %s", what)
                 .isEqualTo(200);
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
 import lab.resilience.support.Figures;
@@ -32,6 +31,7 @@ class OverloadTest {
     private static final Duration SLOW = Lab.RESPONSE_TIMEOUT.dividedBy(2);
     /** A shed answer costs no downstream wait: its median must be far below the admitted ones'. */
     private static final int SHED_SPEEDUP = 3;
+
     private static final Duration IDLE_BOUND = Duration.ofSeconds(10);
 
     /**
@@ -44,7 +44,8 @@ class OverloadTest {
     }
 
     private static void awaitIdle(Meters meters) {
-        await("requests in progress back to 0").atMost(IDLE_BOUND)
+        await("requests in progress back to 0")
+                .atMost(IDLE_BOUND)
                 .until(() -> meters.require("lab.requests.in.progress") == 0);
     }
 
@@ -61,22 +62,38 @@ class OverloadTest {
 
         List<Reply> ok = replies.stream().filter(r -> r.status() == 200).toList();
         List<Reply> shed = replies.stream().filter(r -> r.status() == 503).toList();
-        assertThat(replies).as("every request is answered, with 200 or 503")
-                .hasSize(BURST).allMatch(r -> r.status() == 200 || r.status() == 503, "200 or 503");
+        assertThat(replies)
+                .as("every request is answered, with 200 or 503")
+                .hasSize(BURST)
+                .allMatch(r -> r.status() == 200 || r.status() == 503, "200 or 503");
         assertThat(ok).as("admitted: at least one, at most the limit").hasSizeBetween(1, Lab.MAX_IN_PROGRESS);
         for (Reply reply : shed) {
             Bodies.assertProblem(reply, 503, "overloaded");
-            assertThat(reply.retryAfter()).as("Retry-After of %s", reply).hasValueSatisfying(v -> assertThat(v).containsOnlyDigits());
+            assertThat(reply.retryAfter())
+                    .as("Retry-After of %s", reply)
+                    .hasValueSatisfying(v -> assertThat(v).containsOnlyDigits());
         }
         long okMedian = Stats.medianMillis(ok);
         long shedMedian = Stats.medianMillis(shed);
-        assertThat(shedMedian * SHED_SPEEDUP).as("503s (median %d ms) answered long before the admitted requests finish (median %d ms)",
-                shedMedian, okMedian).isLessThan(okMedian);
+        assertThat(shedMedian * SHED_SPEEDUP)
+                .as(
+                        "503s (median %d ms) answered long before the admitted requests finish (median %d ms)",
+                        shedMedian, okMedian)
+                .isLessThan(okMedian);
         assertThat(meters.count("lab.requests.shed")).as("lab.requests.shed").isEqualTo(shedBefore + shed.size());
 
-        Figures.record("overload", "%s: %d concurrent x %d ms, limit %d -> %d x 200 (median %d ms), %d x 503 (median %d ms, Retry-After %s s)",
-                variant.label(), BURST, SLOW.toMillis(), Lab.MAX_IN_PROGRESS, ok.size(), okMedian, shed.size(),
-                shedMedian, shed.isEmpty() ? "-" : shed.get(0).retryAfter().orElse("?"));
+        Figures.record(
+                "overload",
+                "%s: %d concurrent x %d ms, limit %d -> %d x 200 (median %d ms), %d x 503 (median %d ms, Retry-After %s s)",
+                variant.label(),
+                BURST,
+                SLOW.toMillis(),
+                Lab.MAX_IN_PROGRESS,
+                ok.size(),
+                okMedian,
+                shed.size(),
+                shedMedian,
+                shed.isEmpty() ? "-" : shed.get(0).retryAfter().orElse("?"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,7 +104,9 @@ class OverloadTest {
         Load.all(Load.burst(app + "/api/io?delayMs=" + SLOW.toMillis(), BURST));
 
         awaitIdle(meters);
-        assertThat(Client.getOnNewConnection(app + "/actuator/health").status()).as("health after the burst").isEqualTo(200);
+        assertThat(Client.getOnNewConnection(app + "/actuator/health").status())
+                .as("health after the burst")
+                .isEqualTo(200);
         List<Reply> again = Load.all(Load.burst(app + "/api/io?delayMs=" + SLOW.toMillis(), Lab.MAX_IN_PROGRESS));
         assertThat(again).as("a batch at the limit is served in full").allMatch(r -> r.status() == 200, "200");
     }

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import lab.contract.kit.JarProcess;
 import lab.contract.kit.RawHttp;
 import lab.resilience.support.Figures;
@@ -36,6 +35,7 @@ class TomcatConnectionLimitsTest {
     private static final int ACCEPT_COUNT = Lab.SMALL_TOMCAT_ACCEPT_COUNT;
     /** Three times what Tomcat holds at once (connections + accept queue). */
     private static final int SENT = (MAX_CONNECTIONS + ACCEPT_COUNT) * 3;
+
     private static final Duration DELAY = Duration.ofMillis(400);
     private static final Pattern THREAD = Pattern.compile("\"thread\":\"([^\"]+)\"");
 
@@ -46,22 +46,49 @@ class TomcatConnectionLimitsTest {
             List<Outcome> outcomes = sendAtOnce(app.port());
 
             long answered = outcomes.stream().filter(o -> o.status() > 0).count();
-            long refused = outcomes.stream().filter(o -> o.failure() instanceof ConnectException).count();
-            long timedOut = outcomes.stream().filter(o -> o.failure() instanceof SocketTimeoutException).count();
-            assertThat(answered + refused + timedOut).as("every connection is answered, refused or timed out: %s", outcomes)
+            long refused = outcomes.stream()
+                    .filter(o -> o.failure() instanceof ConnectException)
+                    .count();
+            long timedOut = outcomes.stream()
+                    .filter(o -> o.failure() instanceof SocketTimeoutException)
+                    .count();
+            assertThat(answered + refused + timedOut)
+                    .as("every connection is answered, refused or timed out: %s", outcomes)
                     .isEqualTo(SENT);
             assertThat(outcomes).as("no 5xx from the app").noneMatch(o -> o.status() >= 500);
-            List<Long> servedMillis = outcomes.stream().filter(o -> o.status() == 200).map(Outcome::millis).sorted().toList();
+            List<Long> servedMillis = outcomes.stream()
+                    .filter(o -> o.status() == 200)
+                    .map(Outcome::millis)
+                    .sorted()
+                    .toList();
             assertThat(servedMillis).as("some are served").isNotEmpty();
-            assertThat(servedMillis.getLast()).as("the last served waited for earlier ones: queued, not run in parallel")
+            assertThat(servedMillis.getLast())
+                    .as("the last served waited for earlier ones: queued, not run in parallel")
                     .isGreaterThanOrEqualTo(DELAY.toMillis() * 2);
-            long distinctThreads = outcomes.stream().map(Outcome::thread).filter(t -> !t.isEmpty()).distinct().count();
-            assertThat(distinctThreads).as("served by at most %d Tomcat threads", THREADS).isLessThanOrEqualTo(THREADS);
+            long distinctThreads = outcomes.stream()
+                    .map(Outcome::thread)
+                    .filter(t -> !t.isEmpty())
+                    .distinct()
+                    .count();
+            assertThat(distinctThreads)
+                    .as("served by at most %d Tomcat threads", THREADS)
+                    .isLessThanOrEqualTo(THREADS);
 
-            Figures.record("tomcat limits", "mvc threads.max=%d max-connections=%d accept-count=%d, %d connections x %d ms at once "
+            Figures.record(
+                    "tomcat limits",
+                    "mvc threads.max=%d max-connections=%d accept-count=%d, %d connections x %d ms at once "
                             + "-> %d answered (fastest %d ms, slowest %d ms), %d refused, %d timed out, 0 x 5xx, %d threads",
-                    THREADS, MAX_CONNECTIONS, ACCEPT_COUNT, SENT, DELAY.toMillis(), answered, servedMillis.getFirst(),
-                    servedMillis.getLast(), refused, timedOut, distinctThreads);
+                    THREADS,
+                    MAX_CONNECTIONS,
+                    ACCEPT_COUNT,
+                    SENT,
+                    DELAY.toMillis(),
+                    answered,
+                    servedMillis.getFirst(),
+                    servedMillis.getLast(),
+                    refused,
+                    timedOut,
+                    distinctThreads);
         }
     }
 
@@ -76,7 +103,8 @@ class TomcatConnectionLimitsTest {
                     try {
                         RawHttp.Response response = RawHttp.get(port, "/api/io?delayMs=" + DELAY.toMillis());
                         Matcher thread = THREAD.matcher(response.body());
-                        return new Outcome(response.status(), thread.find() ? thread.group(1) : "", null, millisSince(start));
+                        return new Outcome(
+                                response.status(), thread.find() ? thread.group(1) : "", null, millisSince(start));
                     } catch (UncheckedIOException e) {
                         return new Outcome(-1, "", e.getCause(), millisSince(start));
                     }
@@ -95,6 +123,5 @@ class TomcatConnectionLimitsTest {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
     }
 
-    private record Outcome(int status, String thread, Throwable failure, long millis) {
-    }
+    private record Outcome(int status, String thread, Throwable failure, long millis) {}
 }

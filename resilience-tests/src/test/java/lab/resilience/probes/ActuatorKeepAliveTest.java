@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-
 import lab.resilience.support.Client;
 import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
@@ -33,8 +32,9 @@ class ActuatorKeepAliveTest {
 
     /** A few times the rate at which the stall shows, so a run without it means something. */
     private static final int REQUESTS = 3_000;
-    private static final List<String> PATHS = List.of("/actuator/health", "/actuator/health/liveness",
-            "/actuator/health/readiness", "/actuator/info");
+
+    private static final List<String> PATHS =
+            List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info");
     /** Far above a normal answer (milliseconds), far below the default client timeout. */
     private static final Duration PATIENCE = Duration.ofSeconds(3);
 
@@ -48,15 +48,23 @@ class ActuatorKeepAliveTest {
         Reply unanswered = null;
         while (sent < REQUESTS && unanswered == null) {
             String path = PATHS.get(sent % PATHS.size());
-            Reply reply = Client.send(oneConnection, Client.request(app + path).timeout(PATIENCE).GET().build());
+            Reply reply = Client.send(
+                    oneConnection,
+                    Client.request(app + path).timeout(PATIENCE).GET().build());
             sent++;
             if (reply.status() != 200) {
                 unanswered = reply;
             }
         }
 
-        Figures.record("keep-alive actuator", "%s: %d sequential requests on one connection -> %s", variant.label(), sent,
+        Figures.record(
+                "keep-alive actuator",
+                "%s: %d sequential requests on one connection -> %s",
+                variant.label(),
+                sent,
                 unanswered == null ? "all answered" : "request " + sent + " unanswered: " + unanswered);
-        assertThat(unanswered).as("%s: request %d of %d on one keep-alive connection", variant, sent, REQUESTS).isNull();
+        assertThat(unanswered)
+                .as("%s: request %d of %d on one keep-alive connection", variant, sent, REQUESTS)
+                .isNull();
     }
 }

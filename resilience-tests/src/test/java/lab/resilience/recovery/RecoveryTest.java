@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
 import lab.resilience.support.ClientPool;
@@ -20,8 +19,8 @@ import lab.resilience.support.Reply;
 import lab.resilience.support.Stats;
 import lab.resilience.support.StubFaults.Fault;
 import lab.resilience.support.Variant;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,9 +34,11 @@ class RecoveryTest {
 
     /** Below the shared apps' overload limit, so nothing is shed. */
     private static final int WORKERS = 3;
+
     private static final Duration CALL = Duration.ofMillis(50);
     /** Successes in a row that count as "recovered". */
     private static final int STREAK = 20;
+
     private static final int FAILURES_TO_SEE = 10;
     /** "Within a few seconds" of the downstream healing. */
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(10);
@@ -63,16 +64,22 @@ class RecoveryTest {
         try (Load.Loop load = Load.loop(url, WORKERS)) {
             long faultyFrom = System.nanoTime();
             Lab.stubFaults().set(Map.of(Fault.RESET, 50, Fault.SERVER_ERROR, 50));
-            await("failures under faults").atMost(RECOVERY_BOUND)
-                    .until(() -> load.startedSince(faultyFrom).stream().filter(r -> r.status() == 502).count() >= FAILURES_TO_SEE);
+            await("failures under faults")
+                    .atMost(RECOVERY_BOUND)
+                    .until(() -> load.startedSince(faultyFrom).stream()
+                                    .filter(r -> r.status() == 502)
+                                    .count()
+                            >= FAILURES_TO_SEE);
             Lab.stubFaults().clear();
             healedAt = System.nanoTime();
             awaitStreakOf200(load, healedAt);
             recovery = timeToRecover(load, healedAt);
             List<Reply> duringFaults = load.replies().stream()
                     .filter(t -> t.startedAtNanos() >= faultyFrom && t.reply().finishedAtNanos() <= healedAt)
-                    .map(Load.Timed::reply).toList();
-            assertThat(duringFaults).as("under faults every answer is 200 or 502 with the catalogue body")
+                    .map(Load.Timed::reply)
+                    .toList();
+            assertThat(duringFaults)
+                    .as("under faults every answer is 200 or 502 with the catalogue body")
                     .allSatisfy(r -> {
                         if (r.status() != 200) {
                             Bodies.assertProblem(r, 502, "downstream-failed");
@@ -81,8 +88,13 @@ class RecoveryTest {
         }
 
         assertNothingLeaks(variant, meters, baselineThreads);
-        Figures.record("recovery (faults)", "%s: 50%% resets + 50%% 5xx, then healed -> %d x 200 in a row from %d ms after healing; threads back to baseline %d",
-                variant.label(), STREAK, recovery.toMillis(), baselineThreads);
+        Figures.record(
+                "recovery (faults)",
+                "%s: 50%% resets + 50%% 5xx, then healed -> %d x 200 in a row from %d ms after healing; threads back to baseline %d",
+                variant.label(),
+                STREAK,
+                recovery.toMillis(),
+                baselineThreads);
     }
 
     @Test
@@ -99,32 +111,46 @@ class RecoveryTest {
         }
         try {
             for (Variant variant : Variant.values()) {
-                loads.put(variant, Load.loop(Lab.app(variant).baseUrl() + "/api/io?delayMs=" + CALL.toMillis(), WORKERS));
+                loads.put(
+                        variant, Load.loop(Lab.app(variant).baseUrl() + "/api/io?delayMs=" + CALL.toMillis(), WORKERS));
             }
             Lab.killStub();
             long killedAt = System.nanoTime();
             for (Variant variant : Variant.values()) {
                 Load.Loop load = loads.get(variant);
-                await(variant + " failing while the stub is down").atMost(RECOVERY_BOUND)
+                await(variant + " failing while the stub is down")
+                        .atMost(RECOVERY_BOUND)
                         .until(() -> load.startedSince(killedAt).size() >= FAILURES_TO_SEE);
                 List<Reply> down = load.startedSince(killedAt);
-                assertThat(down).as("%s: every request while the stub is down is a 502", variant)
+                assertThat(down)
+                        .as("%s: every request while the stub is down is a 502", variant)
                         .allSatisfy(r -> Bodies.assertProblem(r, 502, "downstream-failed"));
                 long median = Stats.medianMillis(down);
-                assertThat(Duration.ofMillis(median)).as("%s: refused is fast, far below the connect timeout", variant)
+                assertThat(Duration.ofMillis(median))
+                        .as("%s: refused is fast, far below the connect timeout", variant)
                         .isLessThan(Lab.CONNECT_TIMEOUT.dividedBy(4));
-                assertThat(meters.get(variant).downstreamCalls("refused")).as("%s: lab.downstream.calls{outcome=refused}", variant)
+                assertThat(meters.get(variant).downstreamCalls("refused"))
+                        .as("%s: lab.downstream.calls{outcome=refused}", variant)
                         .isGreaterThan(refusedBefore.get(variant));
-                Figures.record("stub killed", "%s: %d requests while down -> all 502, median %d ms (connect timeout %d ms)",
-                        variant.label(), down.size(), median, Lab.CONNECT_TIMEOUT.toMillis());
+                Figures.record(
+                        "stub killed",
+                        "%s: %d requests while down -> all 502, median %d ms (connect timeout %d ms)",
+                        variant.label(),
+                        down.size(),
+                        median,
+                        Lab.CONNECT_TIMEOUT.toMillis());
             }
 
             Lab.restartStub();
             long backAt = System.nanoTime();
             for (Variant variant : Variant.values()) {
                 awaitStreakOf200(loads.get(variant), backAt);
-                Figures.record("stub back", "%s: %d x 200 in a row from %d ms after the stub was ready again",
-                        variant.label(), STREAK, timeToRecover(loads.get(variant), backAt).toMillis());
+                Figures.record(
+                        "stub back",
+                        "%s: %d x 200 in a row from %d ms after the stub was ready again",
+                        variant.label(),
+                        STREAK,
+                        timeToRecover(loads.get(variant), backAt).toMillis());
             }
         } finally {
             loads.values().forEach(Load.Loop::close);
@@ -143,7 +169,8 @@ class RecoveryTest {
     }
 
     private static void awaitStreakOf200(Load.Loop load, long sinceNanos) {
-        await("%d successes in a row".formatted(STREAK)).atMost(RECOVERY_BOUND)
+        await("%d successes in a row".formatted(STREAK))
+                .atMost(RECOVERY_BOUND)
                 .until(() -> endsWithStreak(load.startedSince(sinceNanos)));
     }
 
@@ -152,7 +179,8 @@ class RecoveryTest {
         if (byFinish.size() < STREAK) {
             return false;
         }
-        return byFinish.subList(byFinish.size() - STREAK, byFinish.size()).stream().allMatch(r -> r.status() == 200);
+        return byFinish.subList(byFinish.size() - STREAK, byFinish.size()).stream()
+                .allMatch(r -> r.status() == 200);
     }
 
     /** From {@code sinceNanos} to the end of the first request of the final run of successes. */
@@ -168,18 +196,23 @@ class RecoveryTest {
     }
 
     private static List<Reply> byFinish(List<Reply> replies) {
-        return replies.stream().sorted(Comparator.comparingLong(Reply::finishedAtNanos)).toList();
+        return replies.stream()
+                .sorted(Comparator.comparingLong(Reply::finishedAtNanos))
+                .toList();
     }
 
     private static void assertNothingLeaks(Variant variant, Meters meters, int baselineThreads) {
         for (ClientPool.Gauge gauge : ClientPool.busyGauges(variant)) {
-            await("%s: %s back to 0".formatted(variant, gauge)).atMost(RECOVERY_BOUND)
+            await("%s: %s back to 0".formatted(variant, gauge))
+                    .atMost(RECOVERY_BOUND)
                     .until(() -> meters.require(gauge.name(), gauge.tags()) == 0);
         }
         await("%s: live threads back to the baseline %d (+%d)".formatted(variant, baselineThreads, THREAD_MARGIN))
                 .atMost(RECOVERY_BOUND)
                 .until(() -> meters.require("jvm.threads.live") <= baselineThreads + THREAD_MARGIN);
-        assertThat(Client.getOnNewConnection(Lab.app(variant).baseUrl() + "/actuator/health").status()).as("%s healthy", variant)
+        assertThat(Client.getOnNewConnection(Lab.app(variant).baseUrl() + "/actuator/health")
+                        .status())
+                .as("%s healthy", variant)
                 .isEqualTo(200);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-
 import lab.contract.kit.JarProcess;
 import lab.contract.kit.RawHttp;
 import lab.resilience.support.Figures;
@@ -21,9 +20,9 @@ import lab.resilience.support.Load;
 import lab.resilience.support.Meters;
 import lab.resilience.support.Reply;
 import lab.resilience.support.Variant;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,6 +40,7 @@ class GracefulShutdownTest {
     private static final Duration DELAY = Duration.ofMillis(3000);
     /** JVM and context teardown on top of the drain (the context has more than one phase). */
     private static final Duration TEARDOWN = Duration.ofSeconds(5);
+
     private static final int EXIT_ON_SIGTERM = 128 + 15;
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
 
@@ -56,7 +56,9 @@ class GracefulShutdownTest {
 
     @AfterAll
     static void stopLeftovers() {
-        APPS.values().forEach(f -> f.thenAccept(JarProcess::close).exceptionally(e -> null).join());
+        APPS.values()
+                .forEach(f ->
+                        f.thenAccept(JarProcess::close).exceptionally(e -> null).join());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,7 +71,8 @@ class GracefulShutdownTest {
         // the same burst without delay first, so the server's threads and the client path exist before timing anything
         Load.all(Load.burst(app.baseUrl() + "/api/io?delayMs=0", IN_FLIGHT));
         List<Future<Reply>> inFlight = Load.burst(app.baseUrl() + "/api/io?delayMs=" + DELAY.toMillis(), IN_FLIGHT);
-        await("all " + IN_FLIGHT + " requests in progress").atMost(DELAY.dividedBy(2))
+        await("all " + IN_FLIGHT + " requests in progress")
+                .atMost(DELAY.dividedBy(2))
                 .pollInterval(Duration.ofMillis(25))
                 .until(() -> meters.require("lab.requests.in.progress") >= IN_FLIGHT);
 
@@ -80,31 +83,47 @@ class GracefulShutdownTest {
         int exitCode = app.awaitExit(shutdownPhaseTimeout.plus(TEARDOWN));
         Duration toExit = Duration.ofNanos(System.nanoTime() - sigtermAt);
 
-        assertThat(replies).as("every in-flight request completes with 200 (lost = 0)")
-                .hasSize(IN_FLIGHT).allMatch(r -> r.status() == 200, "200");
+        assertThat(replies)
+                .as("every in-flight request completes with 200 (lost = 0)")
+                .hasSize(IN_FLIGHT)
+                .allMatch(r -> r.status() == 200, "200");
         Probe turnedAway = probes.getLast();
         assertThat(turnedAway.turnedAway())
-                .as("a new connection after SIGTERM is refused, answered 503 or closed unanswered: %s", probes).isTrue();
-        long firstInFlightDone = replies.stream().mapToLong(Reply::finishedAtNanos).min().orElseThrow();
-        assertThat(turnedAway.atNanos()).as("turned away while in-flight requests were still draining")
+                .as("a new connection after SIGTERM is refused, answered 503 or closed unanswered: %s", probes)
+                .isTrue();
+        long firstInFlightDone =
+                replies.stream().mapToLong(Reply::finishedAtNanos).min().orElseThrow();
+        assertThat(turnedAway.atNanos())
+                .as("turned away while in-flight requests were still draining")
                 .isLessThan(firstInFlightDone);
-        assertThat(probes).as("new requests during shutdown: 200 (before the drain began) or turned away")
+        assertThat(probes)
+                .as("new requests during shutdown: 200 (before the drain began) or turned away")
                 .allMatch(p -> p.status() == 200 || p.turnedAway(), "200 or turned away");
         assertThat(exitCode).as("exit code after SIGTERM").isEqualTo(EXIT_ON_SIGTERM);
 
-        Figures.record("graceful shutdown", "%s: %d in flight x %d ms at SIGTERM -> %d x 200, lost 0; new connection %s %d ms after SIGTERM "
+        Figures.record(
+                "graceful shutdown",
+                "%s: %d in flight x %d ms at SIGTERM -> %d x 200, lost 0; new connection %s %d ms after SIGTERM "
                         + "(%d probes served before); exit %d after %d ms (shutdown phase timeout %d s)",
-                variant.label(), IN_FLIGHT, DELAY.toMillis(), replies.size(),
+                variant.label(),
+                IN_FLIGHT,
+                DELAY.toMillis(),
+                replies.size(),
                 turnedAway.describe(),
-                Duration.ofNanos(turnedAway.atNanos() - sigtermAt).toMillis(), probes.size() - 1, exitCode, toExit.toMillis(),
+                Duration.ofNanos(turnedAway.atNanos() - sigtermAt).toMillis(),
+                probes.size() - 1,
+                exitCode,
+                toExit.toMillis(),
                 shutdownPhaseTimeout.toSeconds());
     }
 
     /** New connections, one after another, until one is refused or shed. */
     private static List<Probe> probeUntilTurnedAway(int port, Duration atMost) {
         List<Probe> probes = new ArrayList<>();
-        await("a new connection turned away after SIGTERM").atMost(atMost)
-                .pollDelay(Duration.ZERO).pollInterval(PROBE_INTERVAL)
+        await("a new connection turned away after SIGTERM")
+                .atMost(atMost)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(PROBE_INTERVAL)
                 .until(() -> {
                     Probe probe = probe(port);
                     probes.add(probe);

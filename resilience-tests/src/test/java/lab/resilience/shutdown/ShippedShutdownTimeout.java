@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.boot.convert.DurationStyle;
 
 /**
@@ -20,11 +19,11 @@ final class ShippedShutdownTimeout {
 
     /** Spring Boot's default when the app does not set it. */
     static final Duration BOOT_DEFAULT = Duration.ofSeconds(30);
+
     private static final String CONFIG = "BOOT-INF/classes/application.yml";
     private static final Pattern SETTING = Pattern.compile("timeout-per-shutdown-phase:\\s*(\\S+)");
 
-    private ShippedShutdownTimeout() {
-    }
+    private ShippedShutdownTimeout() {}
 
     static Duration of(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {

@@ -16,12 +16,12 @@ public final class Client {
 
     /** Longer than any answer the tests provoke, so a missing answer shows up as a failure, not a hang. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private static final HttpClient SHARED = newHttpClient();
 
-    private Client() {
-    }
+    private Client() {}
 
     /**
      * A fresh client, so a batch of concurrent requests opens its own connections. Its default
@@ -60,8 +60,13 @@ public final class Client {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Retry-After"), response.body(), null, elapsed(start),
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After"),
+                    response.body(),
+                    null,
+                    elapsed(start),
                     System.nanoTime());
         } catch (IOException e) {
             return new Reply(Reply.NO_ANSWER, "", Optional.empty(), "", e, elapsed(start), System.nanoTime());

@@ -23,8 +23,7 @@ public final class ClientPool {
             new Gauge("reactor.netty.connection.provider.active.connections"),
             new Gauge("reactor.netty.connection.provider.pending.connections"));
 
-    private ClientPool() {
-    }
+    private ClientPool() {}
 
     /** The busy/pending gauges of the client that {@code /api/io} uses in {@code variant}. */
     public static List<Gauge> busyGauges(Variant variant) {

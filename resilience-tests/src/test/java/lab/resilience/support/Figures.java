@@ -18,15 +18,18 @@ public final class Figures {
     /** The file holds one test run: the first figure of a test JVM starts it afresh. */
     private static boolean started;
 
-    private Figures() {
-    }
+    private Figures() {}
 
     public static synchronized void record(String topic, String format, Object... args) {
         String line = "- **" + topic + "**: " + format.formatted(args);
         System.out.println("[figures] " + line);
         try {
             Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(
+                    FILE,
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     started ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
             started = true;
         } catch (IOException e) {

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import lab.contract.kit.DownstreamStub;
 import lab.contract.kit.JarProcess;
 import lab.contract.kit.Jars;
@@ -33,10 +32,12 @@ public final class Lab {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** The spec: a 504 comes within the response timeout plus this. */
     public static final Duration TIMEOUT_SLACK = Duration.ofMillis(500);
+
     public static final int MAX_IN_PROGRESS = 8;
 
     /** A Tomcat that can hold only a few connections, to show what its connection limits do at the socket level. */
     public static final int SMALL_TOMCAT_THREADS = 4;
+
     public static final int SMALL_TOMCAT_MAX_CONNECTIONS = 4;
     public static final int SMALL_TOMCAT_ACCEPT_COUNT = 2;
 
@@ -45,7 +46,8 @@ public final class Lab {
      * virtual threads several starts could hold both carrier threads of a 2-core machine and stall
      * the tests' HTTP calls meanwhile.
      */
-    private static final Executor STARTER = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
+    private static final Executor STARTER =
+            Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
     /** Apps a test ends or needs configured differently, started in the background as soon as the shared ones are up. */
     private static final Map<String, CompletableFuture<JarProcess>> SPARES = new ConcurrentHashMap<>();
 
@@ -57,8 +59,7 @@ public final class Lab {
     private static int stubPort;
     private static final Map<Variant, JarProcess> APPS = new EnumMap<>(Variant.class);
 
-    private Lab() {
-    }
+    private Lab() {}
 
     public static synchronized String stubUrl() {
         ensureStub();
@@ -85,11 +86,16 @@ public final class Lab {
 
     /** An mvc app whose Tomcat has {@link #SMALL_TOMCAT_THREADS} threads and as few connections. */
     public static synchronized CompletableFuture<JarProcess> smallTomcat() {
-        return spare("resilience-mvc-small-tomcat", Variant.MVC, appArgs(Variant.MVC, stubUrl(),
-                "--server.tomcat.threads.max=" + SMALL_TOMCAT_THREADS,
-                "--server.tomcat.threads.min-spare=" + SMALL_TOMCAT_THREADS,
-                "--server.tomcat.max-connections=" + SMALL_TOMCAT_MAX_CONNECTIONS,
-                "--server.tomcat.accept-count=" + SMALL_TOMCAT_ACCEPT_COUNT));
+        return spare(
+                "resilience-mvc-small-tomcat",
+                Variant.MVC,
+                appArgs(
+                        Variant.MVC,
+                        stubUrl(),
+                        "--server.tomcat.threads.max=" + SMALL_TOMCAT_THREADS,
+                        "--server.tomcat.threads.min-spare=" + SMALL_TOMCAT_THREADS,
+                        "--server.tomcat.max-connections=" + SMALL_TOMCAT_MAX_CONNECTIONS,
+                        "--server.tomcat.accept-count=" + SMALL_TOMCAT_ACCEPT_COUNT));
     }
 
     private static CompletableFuture<JarProcess> spare(String name, Variant variant, List<String> args) {
@@ -114,7 +120,8 @@ public final class Lab {
     private static void stopSpares() {
         for (CompletableFuture<JarProcess> spare : SPARES.values()) {
             try {
-                spare.get(JarProcess.DEFAULT_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS).close();
+                spare.get(JarProcess.DEFAULT_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                        .close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -178,8 +185,9 @@ public final class Lab {
         APPS.clear();
         Map<Variant, CompletableFuture<JarProcess>> starting = new EnumMap<>(Variant.class);
         for (Variant variant : Variant.values()) {
-            starting.put(variant, startInBackground("resilience-" + variant.label(), variant,
-                    appArgs(variant, stub.baseUrl())));
+            starting.put(
+                    variant,
+                    startInBackground("resilience-" + variant.label(), variant, appArgs(variant, stub.baseUrl())));
         }
         starting.forEach((variant, future) -> APPS.put(variant, future.join()));
         startSparesInBackground();
@@ -190,7 +198,7 @@ public final class Lab {
      * would serialise the starts).
      */
     public static CompletableFuture<JarProcess> startInBackground(String name, Variant variant, List<String> args) {
-        return CompletableFuture.supplyAsync(() -> JarProcess.start(name, variant.jar(), Variant.JVM_ARGS, args),
-                STARTER);
+        return CompletableFuture.supplyAsync(
+                () -> JarProcess.start(name, variant.jar(), Variant.JVM_ARGS, args), STARTER);
     }
 }

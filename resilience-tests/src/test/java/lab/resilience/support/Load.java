@@ -18,8 +18,7 @@ public final class Load {
     /** Pause between one worker's requests, so a loop of instant failures does not eat the CPU the stub needs to restart. */
     private static final Duration THINK = Duration.ofMillis(20);
 
-    private Load() {
-    }
+    private Load() {}
 
     /** {@code count} GETs of {@code url}, each on its own connection, released together; all replies. */
     public static List<Future<Reply>> burst(String url, int count) {
@@ -82,7 +81,10 @@ public final class Load {
 
         /** Replies to requests started at or after {@code nanos}. */
         public List<Reply> startedSince(long nanos) {
-            return replies.stream().filter(t -> t.startedAtNanos() >= nanos).map(Timed::reply).toList();
+            return replies.stream()
+                    .filter(t -> t.startedAtNanos() >= nanos)
+                    .map(Timed::reply)
+                    .toList();
         }
 
         @Override
@@ -101,6 +103,5 @@ public final class Load {
     }
 
     /** A reply and when its request started ({@link System#nanoTime()}). */
-    public record Timed(long startedAtNanos, Reply reply) {
-    }
+    public record Timed(long startedAtNanos, Reply reply) {}
 }

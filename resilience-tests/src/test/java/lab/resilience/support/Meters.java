@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +34,8 @@ public final class Meters {
             throw new IllegalStateException("GET " + url + " -> " + reply);
         }
         JsonNode measurements = JSON.readTree(reply.body()).path("measurements");
-        return measurements.isEmpty() ? OptionalDouble.empty()
+        return measurements.isEmpty()
+                ? OptionalDouble.empty()
                 : OptionalDouble.of(measurements.get(0).path("value").asDouble());
     }
 
@@ -46,8 +46,9 @@ public final class Meters {
 
     /** A meter that must exist. */
     public double require(String name, String... tags) {
-        return value(name, tags).orElseThrow(() -> new AssertionError(
-                "meter " + name + " " + Arrays.toString(tags) + " is not published by " + baseUrl));
+        return value(name, tags)
+                .orElseThrow(() -> new AssertionError(
+                        "meter " + name + " " + Arrays.toString(tags) + " is not published by " + baseUrl));
     }
 
     public double downstreamCalls(String outcome) {

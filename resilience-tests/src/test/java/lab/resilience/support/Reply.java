@@ -5,8 +5,14 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** What one request got: a status and body, or the I/O failure; and how long it took. */
-public record Reply(int status, String contentType, Optional<String> retryAfter, String body, IOException failure,
-                    Duration elapsed, long finishedAtNanos) {
+public record Reply(
+        int status,
+        String contentType,
+        Optional<String> retryAfter,
+        String body,
+        IOException failure,
+        Duration elapsed,
+        long finishedAtNanos) {
 
     public static final int NO_ANSWER = -1;
 
@@ -20,7 +26,8 @@ public record Reply(int status, String contentType, Optional<String> retryAfter,
 
     @Override
     public String toString() {
-        return answered() ? status + " in " + elapsedMillis() + " ms: " + abbreviate(body)
+        return answered()
+                ? status + " in " + elapsedMillis() + " ms: " + abbreviate(body)
                 : "no answer (" + failure + ") after " + elapsedMillis() + " ms";
     }
 

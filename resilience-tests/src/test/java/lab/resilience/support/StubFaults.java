@@ -9,7 +9,9 @@ public final class StubFaults {
 
     /** The kinds of failure the mix can inject into every later {@code /delay} call, by JSON member. */
     public enum Fault {
-        SERVER_ERROR("errorPercent"), RESET("resetPercent"), HANG("hangPercent"),
+        SERVER_ERROR("errorPercent"),
+        RESET("resetPercent"),
+        HANG("hangPercent"),
         CLOSE("closePercent");
 
         private final String member;
@@ -32,9 +34,14 @@ public final class StubFaults {
                 .map(e -> "\"" + e.getKey().member + "\":" + e.getValue())
                 .collect(Collectors.joining(","));
         String json = "{\"extraLatencyMs\":0,\"jitterMs\":0" + (members.isEmpty() ? "" : "," + members) + "}";
-        expectOk(Client.send(Client.newHttpClient(), Client.request(url)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build()), "PUT " + json);
+        expectOk(
+                Client.send(
+                        Client.newHttpClient(),
+                        Client.request(url)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                                .build()),
+                "PUT " + json);
     }
 
     public void set(Fault fault, int percent) {
@@ -42,7 +49,8 @@ public final class StubFaults {
     }
 
     public void clear() {
-        expectOk(Client.send(Client.newHttpClient(), Client.request(url).DELETE().build()), "DELETE");
+        expectOk(
+                Client.send(Client.newHttpClient(), Client.request(url).DELETE().build()), "DELETE");
     }
 
     private void expectOk(Reply reply, String what) {

@@ -3,7 +3,6 @@ package lab.resilience.support;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-
 import lab.contract.kit.Jars;
 
 /** The three app variants under test: same contract, different concurrency models. */

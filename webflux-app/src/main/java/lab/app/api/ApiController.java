@@ -7,7 +7,6 @@ import lab.app.core.request.Endpoint;
 import lab.app.core.request.RequestParser;
 import lab.app.core.result.ApiResult;
 import lab.app.core.result.AppIdentity;
-
 import lab.app.downstream.FanOut;
 import lab.app.downstream.ReactiveDownstream;
 import org.springframework.http.MediaType;
@@ -30,8 +29,12 @@ class ApiController {
     private final BlockingDownstream blockingDownstream;
     private final FanOut fanOut;
 
-    ApiController(AppIdentity identity, RequestParser parser, ReactiveDownstream downstream,
-                  BlockingDownstream blockingDownstream, FanOut fanOut) {
+    ApiController(
+            AppIdentity identity,
+            RequestParser parser,
+            ReactiveDownstream downstream,
+            BlockingDownstream blockingDownstream,
+            FanOut fanOut) {
         this.identity = identity;
         this.parser = parser;
         this.downstream = downstream;
@@ -43,7 +46,8 @@ class ApiController {
     Mono<ApiResult> io(ServerHttpRequest request) {
         long start = System.nanoTime();
         ApiRequest params = parser.parse(Endpoint.IO, request.getURI().getRawQuery());
-        return downstream.call(params.delayMs(), params.bytes())
+        return downstream
+                .call(params.delayMs(), params.bytes())
                 .then(Mono.fromSupplier(() -> identity.result(1, params.delayMs(), start)));
     }
 

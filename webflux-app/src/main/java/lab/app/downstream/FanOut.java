@@ -2,7 +2,6 @@ package lab.app.downstream;
 
 import java.util.List;
 import java.util.stream.IntStream;
-
 import lab.app.core.downstream.DownstreamException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -23,7 +22,9 @@ public class FanOut {
 
     /** Completes when every call has; fails with the first {@link DownstreamException}. */
     public Mono<Void> callAll(int calls, int delayMs, int bytes) {
-        List<Mono<Void>> all = IntStream.range(0, calls).mapToObj(call -> downstream.call(delayMs, bytes)).toList();
+        List<Mono<Void>> all = IntStream.range(0, calls)
+                .mapToObj(call -> downstream.call(delayMs, bytes))
+                .toList();
         return Flux.merge(all).then();
     }
 }

@@ -33,11 +33,13 @@ class ReactiveClientConfiguration {
     }
 
     @Bean
-    WebClient downstreamWebClient(WebClient.Builder builder, ConnectionProvider downstreamConnectionProvider,
-                                  LabProperties properties) {
+    WebClient downstreamWebClient(
+            WebClient.Builder builder, ConnectionProvider downstreamConnectionProvider, LabProperties properties) {
         LabProperties.Downstream downstream = properties.downstream();
         HttpClient httpClient = HttpClient.create(downstreamConnectionProvider)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(downstream.connectTimeout().toMillis()))
+                .option(
+                        ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        Math.toIntExact(downstream.connectTimeout().toMillis()))
                 .responseTimeout(downstream.responseTimeout())
                 // reactor.netty.http.client.* meters; one uri tag for every query (no tag explosion).
                 .metrics(true, DownstreamPaths::uriTag);

@@ -1,12 +1,11 @@
 package lab.app.downstream;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
-
-import io.netty.handler.timeout.ReadTimeoutException;
 import lab.app.core.downstream.DownstreamException;
 import lab.app.core.downstream.DownstreamOutcome;
 import lab.app.core.downstream.DownstreamPaths;
@@ -34,7 +33,8 @@ public class ReactiveDownstream {
 
     /** Completes when the whole body has arrived; fails with a classified DownstreamException. */
     public Mono<Void> call(int delayMs, int bytes) {
-        return client.get().uri(DownstreamPaths.DELAY_TEMPLATE, delayMs, bytes)
+        return client.get()
+                .uri(DownstreamPaths.DELAY_TEMPLATE, delayMs, bytes)
                 .retrieve()
                 // Read the body to the end so the connection returns to the pool.
                 .bodyToMono(byte[].class)
@@ -49,7 +49,9 @@ public class ReactiveDownstream {
 
     static DownstreamOutcome classify(Throwable failure) {
         if (failure instanceof WebClientResponseException response) {
-            return response.getStatusCode().is5xxServerError() ? DownstreamOutcome.SERVER_ERROR : DownstreamOutcome.OTHER;
+            return response.getStatusCode().is5xxServerError()
+                    ? DownstreamOutcome.SERVER_ERROR
+                    : DownstreamOutcome.OTHER;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PoolAcquireTimeoutException || cause instanceof PoolAcquirePendingLimitException) {
@@ -58,13 +60,17 @@ public class ReactiveDownstream {
             if (cause instanceof ConnectException) {
                 return DownstreamOutcome.REFUSED;
             }
-            if (cause instanceof ReadTimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException
-                    || cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
+            if (cause instanceof ReadTimeoutException
+                    || cause instanceof io.netty.channel.ConnectTimeoutException
+                    || cause instanceof SocketTimeoutException
+                    || cause instanceof TimeoutException) {
                 return DownstreamOutcome.TIMEOUT;
             }
             // With the native epoll transport a reset arrives as a plain IOException ("Connection reset by peer").
-            if (cause instanceof PrematureCloseException || cause instanceof AbortedException
-                    || cause instanceof SocketException || cause instanceof IOException) {
+            if (cause instanceof PrematureCloseException
+                    || cause instanceof AbortedException
+                    || cause instanceof SocketException
+                    || cause instanceof IOException) {
                 return DownstreamOutcome.RESET;
             }
         }

@@ -33,6 +33,8 @@ class LabErrorWebExceptionHandler implements ErrorWebExceptionHandler {
             // Too late for a body: let the server close the connection.
             return Mono.error(failure);
         }
-        return writer.write(exchange, mapper.toProblem(failure, exchange.getRequest().getURI().getRawPath()));
+        return writer.write(
+                exchange,
+                mapper.toProblem(failure, exchange.getRequest().getURI().getRawPath()));
     }
 }

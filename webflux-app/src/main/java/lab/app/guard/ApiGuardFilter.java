@@ -51,7 +51,8 @@ class ApiGuardFilter implements WebFilter {
         if (!Endpoint.isApi(path)) {
             return chain.filter(exchange);
         }
-        if (Endpoint.forPath(path).isPresent() && !Endpoint.isAllowedMethod(request.getMethod().name())) {
+        if (Endpoint.forPath(path).isPresent()
+                && !Endpoint.isAllowedMethod(request.getMethod().name())) {
             return writer.write(exchange, ProblemType.METHOD_NOT_ALLOWED.at(path));
         }
         if (hasBody(request)) {

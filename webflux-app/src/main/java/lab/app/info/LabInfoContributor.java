@@ -1,9 +1,8 @@
 package lab.app.info;
 
+import io.netty.util.NetUtil;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.netty.util.NetUtil;
 import lab.app.core.info.LabInfo;
 import lab.app.core.result.AppIdentity;
 import lab.app.core.settings.LabProperties;
@@ -32,7 +31,8 @@ class LabInfoContributor implements InfoContributor {
     private static Map<String, Object> server() {
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("engine", "reactor-netty");
-        // Event-loop threads shared by server and clients: max(available processors, 4) unless reactor.netty.ioWorkerCount is set.
+        // Event-loop threads shared by server and clients: max(available processors, 4) unless
+        // reactor.netty.ioWorkerCount is set.
         server.put("maxThreads", LoopResources.DEFAULT_IO_WORKER_COUNT);
         server.put("virtualThreads", false);
         server.put("maxConnections", "unbounded");

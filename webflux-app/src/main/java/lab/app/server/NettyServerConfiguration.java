@@ -2,7 +2,6 @@ package lab.app.server;
 
 import lab.app.core.render.ProblemRenderer;
 import lab.app.core.request.Endpoint;
-
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +24,8 @@ class NettyServerConfiguration {
     NettyServerCustomizer requestTargetSanitizing(ProblemRenderer renderer) {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, TARGET_SANITIZER, new RequestTargetSanitizer(renderer));
+                channel.pipeline()
+                        .addAfter(NettyPipeline.HttpCodec, TARGET_SANITIZER, new RequestTargetSanitizer(renderer));
             }
         });
     }

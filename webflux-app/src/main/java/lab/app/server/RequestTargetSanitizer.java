@@ -16,7 +16,6 @@ import lab.app.core.problem.Problem;
 import lab.app.core.problem.ProblemType;
 import lab.app.core.render.ProblemRenderer;
 
-
 /**
  * Gives request targets that {@code java.net.URI} cannot parse the same answers Tomcat gives in
  * mvc-app, instead of WebFlux's bare 400 without body:
@@ -73,10 +72,13 @@ final class RequestTargetSanitizer extends ChannelInboundHandlerAdapter {
         refused = true;
         ReferenceCountUtil.release(message);
         Problem problem = ProblemType.BAD_REQUEST.at(instance);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(renderer.body(problem)));
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(problem.status()),
+                Unpooled.wrappedBuffer(renderer.body(problem)));
         renderer.headers(problem).forEach((name, values) -> response.headers().add(name, values));
-        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
@@ -123,6 +125,9 @@ final class RequestTargetSanitizer extends ChannelInboundHandlerAdapter {
     }
 
     private static boolean isUnescaped(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || URI_SYMBOLS.indexOf(c) >= 0;
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || URI_SYMBOLS.indexOf(c) >= 0;
     }
 }

@@ -3,15 +3,14 @@ package lab.app.downstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import lab.app.core.meters.LabMeters;
 import lab.contract.kit.DownstreamStub;
-import lab.contract.kit.StubFaults;
 import lab.contract.kit.Http;
+import lab.contract.kit.StubFaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * How the app maps real downstream faults (from the real stub) and its own overload onto the
  * catalogue: 502, 504, 503 with Retry-After.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lab.downstream.response-timeout=" + DownstreamFaultsTest.RESPONSE_TIMEOUT_MS + "ms",
-        "lab.overload.max-in-progress=" + DownstreamFaultsTest.MAX_IN_PROGRESS,
-        "lab.overload.retry-after=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lab.downstream.response-timeout=" + DownstreamFaultsTest.RESPONSE_TIMEOUT_MS + "ms",
+            "lab.overload.max-in-progress=" + DownstreamFaultsTest.MAX_IN_PROGRESS,
+            "lab.overload.retry-after=2s"
+        })
 class DownstreamFaultsTest {
 
     static final int RESPONSE_TIMEOUT_MS = 500;
@@ -85,7 +87,9 @@ class DownstreamFaultsTest {
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertThat(response.status()).isEqualTo(504);
         assertThat(response.body()).contains("https://lab.example/problems/downstream-timeout");
-        assertThat(elapsedMs).as("answered near the timeout, not after the stub's delay").isLessThan(SLOW_DELAY_MS / 2);
+        assertThat(elapsedMs)
+                .as("answered near the timeout, not after the stub's delay")
+                .isLessThan(SLOW_DELAY_MS / 2);
         assertThat(outcomes("timeout")).isGreaterThan(before);
     }
 
@@ -96,7 +100,8 @@ class DownstreamFaultsTest {
         for (int i = 0; i < MAX_IN_PROGRESS; i++) {
             holders[i] = CompletableFuture.supplyAsync(() -> Http.get(url("/api/io?delayMs=3000")));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.get(LabMeters.IN_PROGRESS).gauge().value() >= MAX_IN_PROGRESS);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> registry.get(LabMeters.IN_PROGRESS).gauge().value() >= MAX_IN_PROGRESS);
 
         Http.Response shed = Http.get(url("/api/cpu?rounds=1"));
 
@@ -105,11 +110,15 @@ class DownstreamFaultsTest {
         assertThat(shed.body()).contains("https://lab.example/problems/overloaded");
         assertThat(registry.get(LabMeters.SHED).counter().count()).isEqualTo(shedBefore + 1);
         CompletableFuture.allOf(holders).join();
-        await().atMost(Duration.ofSeconds(10)).until(() -> registry.get(LabMeters.IN_PROGRESS).gauge().value() == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registry.get(LabMeters.IN_PROGRESS).gauge().value() == 0);
     }
 
     private double outcomes(String outcome) {
-        return registry.get(LabMeters.DOWNSTREAM_CALLS).tag(LabMeters.OUTCOME_TAG, outcome).counter().count();
+        return registry.get(LabMeters.DOWNSTREAM_CALLS)
+                .tag(LabMeters.OUTCOME_TAG, outcome)
+                .counter()
+                .count();
     }
 
     private String url(String target) {

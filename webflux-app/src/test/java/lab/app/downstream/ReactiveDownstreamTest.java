@@ -3,12 +3,11 @@ package lab.app.downstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import lab.app.core.downstream.DownstreamException;
 import lab.app.core.downstream.DownstreamOutcome;
 import lab.app.core.meters.LabMeters;
@@ -42,8 +41,8 @@ class ReactiveDownstreamTest {
         }
         ReactiveDownstream downstream = downstream("http://127.0.0.1:" + closedPort);
 
-        DownstreamException failure = catchThrowableOfType(DownstreamException.class,
-                () -> downstream.call(0, 0).block(CALL_LIMIT));
+        DownstreamException failure = catchThrowableOfType(
+                DownstreamException.class, () -> downstream.call(0, 0).block(CALL_LIMIT));
 
         assertThat(failure.outcome()).isEqualTo(DownstreamOutcome.REFUSED);
     }
@@ -52,10 +51,10 @@ class ReactiveDownstreamTest {
     void morePendingCallsThanThePoolQueueAllowsIsPoolExhaustion() {
         ReactiveDownstream downstream = downstream(DownstreamStub.shared().baseUrl());
         Disposable holder = downstream.call(2000, 0).subscribe();
-        Disposable waiting = downstream.call(2000, 0).subscribe(ignored -> { }, ignored -> { });
+        Disposable waiting = downstream.call(2000, 0).subscribe(ignored -> {}, ignored -> {});
         try {
-            DownstreamException failure = catchThrowableOfType(DownstreamException.class,
-                    () -> downstream.call(0, 0).block(CALL_LIMIT));
+            DownstreamException failure = catchThrowableOfType(
+                    DownstreamException.class, () -> downstream.call(0, 0).block(CALL_LIMIT));
 
             assertThat(failure.outcome()).isEqualTo(DownstreamOutcome.POOL_EXHAUSTED);
         } finally {

@@ -41,7 +41,8 @@ class BlockingClientConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CloseableHttpClient blockingHttpClient(PoolingHttpClientConnectionManager connectionManager, LabProperties properties) {
+    CloseableHttpClient blockingHttpClient(
+            PoolingHttpClientConnectionManager connectionManager, LabProperties properties) {
         LabProperties.Downstream downstream = properties.downstream();
         return HttpClients.custom()
                 .setConnectionManager(connectionManager)
@@ -55,8 +56,10 @@ class BlockingClientConfiguration {
     }
 
     @Bean
-    RestClient blockingRestClient(CloseableHttpClient httpClient, LabProperties properties,
-                                  ObjectProvider<ObservationRegistry> observationRegistry) {
+    RestClient blockingRestClient(
+            CloseableHttpClient httpClient,
+            LabProperties properties,
+            ObjectProvider<ObservationRegistry> observationRegistry) {
         return RestClient.builder()
                 .baseUrl(properties.downstream().baseUrl().toString())
                 .requestFactory(new HttpComponentsClientHttpRequestFactory(httpClient))

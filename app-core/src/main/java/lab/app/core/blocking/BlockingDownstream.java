@@ -3,7 +3,6 @@ package lab.app.core.blocking;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-
 import lab.app.core.downstream.DownstreamException;
 import lab.app.core.downstream.DownstreamOutcome;
 import lab.app.core.downstream.DownstreamPaths;
@@ -32,7 +31,10 @@ public class BlockingDownstream {
     public void call(int delayMs, int bytes) {
         try {
             // The body is read to the end so the connection goes back to the pool instead of being closed.
-            client.get().uri(DownstreamPaths.DELAY_TEMPLATE, delayMs, bytes).retrieve().body(byte[].class);
+            client.get()
+                    .uri(DownstreamPaths.DELAY_TEMPLATE, delayMs, bytes)
+                    .retrieve()
+                    .body(byte[].class);
         } catch (RuntimeException failure) {
             DownstreamOutcome outcome = classify(failure);
             meters.downstreamCall(outcome);
@@ -56,7 +58,8 @@ public class BlockingDownstream {
             if (cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException) {
                 return DownstreamOutcome.TIMEOUT;
             }
-            if (cause instanceof NoHttpResponseException || cause instanceof ConnectionClosedException
+            if (cause instanceof NoHttpResponseException
+                    || cause instanceof ConnectionClosedException
                     || cause instanceof SocketException) {
                 return DownstreamOutcome.RESET;
             }

@@ -9,8 +9,7 @@ public final class CpuWork {
     /** One SHA-256 input block. */
     static final int BLOCK_BYTES = 64;
 
-    private CpuWork() {
-    }
+    private CpuWork() {}
 
     /** @return the last digest, so the JIT cannot drop the work */
     public static byte[] sha256Chain(int rounds) {

@@ -7,7 +7,6 @@ import lab.app.core.problem.ProblemType;
  * problem the request gets. Each app maps its own client's exceptions onto these.
  */
 public enum DownstreamOutcome {
-
     SUCCESS("success", null),
     TIMEOUT("timeout", ProblemType.DOWNSTREAM_TIMEOUT),
     REFUSED("refused", ProblemType.DOWNSTREAM_FAILED),

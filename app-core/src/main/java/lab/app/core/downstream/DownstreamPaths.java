@@ -11,8 +11,7 @@ public final class DownstreamPaths {
      */
     public static final String DELAY_TEMPLATE = DELAY + "?ms={ms}&bytes={bytes}";
 
-    private DownstreamPaths() {
-    }
+    private DownstreamPaths() {}
 
     /** Client meters get one uri tag whatever the query (no tag explosion). */
     public static String uriTag(String uri) {

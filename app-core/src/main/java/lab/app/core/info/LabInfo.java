@@ -2,7 +2,6 @@ package lab.app.core.info;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import lab.app.core.result.AppIdentity;
 import lab.app.core.settings.LabProperties;
 
@@ -13,11 +12,14 @@ import lab.app.core.settings.LabProperties;
  */
 public final class LabInfo {
 
-    private LabInfo() {
-    }
+    private LabInfo() {}
 
-    public static Map<String, Object> describe(AppIdentity identity, LabProperties properties, Map<String, Object> server,
-                                               Map<String, Object> client, Map<String, Object> fanout) {
+    public static Map<String, Object> describe(
+            AppIdentity identity,
+            LabProperties properties,
+            Map<String, Object> server,
+            Map<String, Object> client,
+            Map<String, Object> fanout) {
         Map<String, Object> lab = new LinkedHashMap<>();
         lab.put("app", identity.app());
         lab.put("model", identity.model());

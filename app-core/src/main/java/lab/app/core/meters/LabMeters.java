@@ -1,10 +1,9 @@
 package lab.app.core.meters;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 import lab.app.core.downstream.DownstreamOutcome;
 
 /** The lab's own meters, same names and tags in both apps (docs/contract.md). */
@@ -20,10 +19,12 @@ public final class LabMeters {
 
     public LabMeters(MeterRegistry registry) {
         for (DownstreamOutcome outcome : DownstreamOutcome.values()) {
-            downstreamCalls.put(outcome, Counter.builder(DOWNSTREAM_CALLS)
-                    .description("Downstream calls by outcome")
-                    .tag(OUTCOME_TAG, outcome.tag())
-                    .register(registry));
+            downstreamCalls.put(
+                    outcome,
+                    Counter.builder(DOWNSTREAM_CALLS)
+                            .description("Downstream calls by outcome")
+                            .tag(OUTCOME_TAG, outcome.tag())
+                            .register(registry));
         }
     }
 

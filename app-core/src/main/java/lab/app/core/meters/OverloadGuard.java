@@ -1,10 +1,9 @@
 package lab.app.core.meters;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts requests in progress inside the app and refuses new ones above the limit, so that under

@@ -5,7 +5,6 @@ package lab.app.core.problem;
  * fixed wording both apps answer with. Details never carry exception text.
  */
 public enum ProblemType {
-
     INVALID_PARAMETER(400, "invalid-parameter", "Invalid parameter", "invalid parameter"),
     BAD_REQUEST(400, "bad-request", "Bad request", "the request could not be understood"),
     NOT_FOUND(404, "not-found", "Not found", "no endpoint at this path"),
@@ -16,7 +15,8 @@ public enum ProblemType {
     INTERNAL_ERROR(500, "internal-error", "Internal error", "unexpected error"),
     DOWNSTREAM_FAILED(502, "downstream-failed", "Downstream failed", "the downstream service failed"),
     OVERLOADED(503, "overloaded", "Overloaded", "too many requests in progress, retry later"),
-    DOWNSTREAM_TIMEOUT(504, "downstream-timeout", "Downstream timeout", "the downstream service did not answer in time");
+    DOWNSTREAM_TIMEOUT(
+            504, "downstream-timeout", "Downstream timeout", "the downstream service did not answer in time");
 
     public static final String TYPE_PREFIX = "https://lab.example/problems/";
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 /** The four endpoints of the contract and the parameters each one accepts. */
 public enum Endpoint {
-
     IO("/api/io", Parameter.DELAY_MS, Parameter.BYTES),
     FANOUT("/api/fanout", Parameter.CALLS, Parameter.DELAY_MS),
     CPU("/api/cpu", Parameter.ROUNDS),
@@ -38,7 +37,9 @@ public enum Endpoint {
     }
 
     public static Optional<Endpoint> forPath(String path) {
-        return Arrays.stream(values()).filter(endpoint -> endpoint.path.equals(path)).findFirst();
+        return Arrays.stream(values())
+                .filter(endpoint -> endpoint.path.equals(path))
+                .findFirst();
     }
 
     public static boolean isApi(String path) {

@@ -1,12 +1,10 @@
 package lab.app.core.request;
 
 import java.util.function.ToIntFunction;
-
 import lab.app.core.settings.LabProperties.Limits;
 
 /** A query parameter of the API: its contract default and bounds (the upper bound comes from the settings). */
 public enum Parameter {
-
     DELAY_MS("delayMs", 100, 0, Limits::maxDelayMs),
     BYTES("bytes", 128, 0, Limits::maxBytes),
     CALLS("calls", 4, 1, Limits::maxCalls),

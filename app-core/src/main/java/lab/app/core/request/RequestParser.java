@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import lab.app.core.problem.Problem;
 import lab.app.core.problem.ProblemException;
 import lab.app.core.settings.LabProperties.Limits;
@@ -43,8 +42,8 @@ public final class RequestParser {
             int equals = pair.indexOf('=');
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
             String name = decode(rawName).orElse(rawName);
-            Parameter parameter = find(endpoint, name)
-                    .orElseThrow(() -> invalid(name, "unknown parameter " + name, endpoint));
+            Parameter parameter =
+                    find(endpoint, name).orElseThrow(() -> invalid(name, "unknown parameter " + name, endpoint));
             if (given.containsKey(parameter)) {
                 throw invalid(name, name + " must be given once", endpoint);
             }
@@ -68,7 +67,9 @@ public final class RequestParser {
     }
 
     private static Optional<Parameter> find(Endpoint endpoint, String name) {
-        return endpoint.parameters().stream().filter(p -> p.queryName().equals(name)).findFirst();
+        return endpoint.parameters().stream()
+                .filter(p -> p.queryName().equals(name))
+                .findFirst();
     }
 
     private static Optional<String> decode(String encoded) {

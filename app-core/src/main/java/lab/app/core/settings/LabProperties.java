@@ -1,14 +1,13 @@
 package lab.app.core.settings;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,12 +27,18 @@ public record LabProperties(
     /** How the apps reach the stub, and how big their client connection pools are. */
     public record Downstream(
             @NotNull @DefaultValue("http://127.0.0.1:8090") URI baseUrl,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration connectTimeout,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("12s") Duration responseTimeout,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("1s")
+            Duration connectTimeout,
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("12s")
+            Duration responseTimeout,
+
             @Min(1) @DefaultValue("10000") int maxConnections,
             @Min(1) @DefaultValue("20000") int pendingAcquireMax,
-            @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration pendingAcquireTimeout) {
-    }
+
+            @NotNull @DurationMin(millis = 1) @DefaultValue("30s")
+            Duration pendingAcquireTimeout) {}
 
     /** Upper bounds of every request parameter: an unbounded delay would let one client hold a thread per request. */
     public record Limits(
@@ -41,13 +46,14 @@ public record LabProperties(
             @Min(0) @DefaultValue("65536") int maxBytes,
             @Min(1) @DefaultValue("32") int maxCalls,
             @Min(1) @DefaultValue("1000000") int maxRounds,
-            @Min(1) @DefaultValue("1024") int maxQueryLength) {
-    }
+            @Min(1) @DefaultValue("1024") int maxQueryLength) {}
 
     /** Load shedding: beyond this many requests inside the app, answer 503 at once instead of queueing. */
     public record Overload(
             @Min(1) @DefaultValue("20000") int maxInProgress,
-            @NotNull @DurationMin(seconds = 1) @DefaultValue("1s") Duration retryAfter) {
+
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("1s")
+            Duration retryAfter) {
 
         /** The Retry-After header value: whole seconds, rounded up. */
         public long retryAfterSeconds() {
@@ -64,7 +70,9 @@ public record LabProperties(
         settings.put("downstream.responseTimeout", downstream.responseTimeout().toString());
         settings.put("downstream.maxConnections", downstream.maxConnections());
         settings.put("downstream.pendingAcquireMax", downstream.pendingAcquireMax());
-        settings.put("downstream.pendingAcquireTimeout", downstream.pendingAcquireTimeout().toString());
+        settings.put(
+                "downstream.pendingAcquireTimeout",
+                downstream.pendingAcquireTimeout().toString());
         settings.put("limits.maxDelayMs", limits.maxDelayMs());
         settings.put("limits.maxBytes", limits.maxBytes());
         settings.put("limits.maxCalls", limits.maxCalls());

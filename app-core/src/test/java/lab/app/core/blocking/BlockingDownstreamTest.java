@@ -3,14 +3,13 @@ package lab.app.core.blocking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import lab.app.core.downstream.DownstreamException;
 import lab.app.core.downstream.DownstreamOutcome;
 import lab.app.core.meters.LabMeters;
@@ -54,7 +53,8 @@ class BlockingDownstreamTest {
     void waitingLongerThanThePendingAcquireTimeoutForAPooledConnectionIsPoolExhaustion() {
         BlockingDownstream downstream = downstream(DownstreamStub.shared().baseUrl(), 1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> downstream.call(2000, 0));
-        org.awaitility.Awaitility.await().until(() -> connectionManager.getTotalStats().getLeased() == 1);
+        org.awaitility.Awaitility.await()
+                .until(() -> connectionManager.getTotalStats().getLeased() == 1);
 
         DownstreamException failure = catchThrowableOfType(DownstreamException.class, () -> downstream.call(0, 0));
 
@@ -64,7 +64,8 @@ class BlockingDownstreamTest {
 
     private BlockingDownstream downstream(String baseUrl, int maxConnections) {
         LabProperties properties = new LabProperties(
-                new LabProperties.Downstream(URI.create(baseUrl), SHORT, Duration.ofSeconds(10), maxConnections, 1, SHORT),
+                new LabProperties.Downstream(
+                        URI.create(baseUrl), SHORT, Duration.ofSeconds(10), maxConnections, 1, SHORT),
                 new LabProperties.Limits(10_000, 65_536, 32, 1_000_000, 1024),
                 new LabProperties.Overload(1, Duration.ofSeconds(1)));
         connectionManager = configuration.blockingConnectionManager(properties);
@@ -72,7 +73,8 @@ class BlockingDownstreamTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("observationRegistry", ObservationRegistry.NOOP);
         return new BlockingDownstream(
-                configuration.blockingRestClient(httpClient, properties, beans.getBeanProvider(ObservationRegistry.class)),
+                configuration.blockingRestClient(
+                        httpClient, properties, beans.getBeanProvider(ObservationRegistry.class)),
                 new LabMeters(new SimpleMeterRegistry()));
     }
 }

@@ -16,7 +16,8 @@ class OverloadGuardTest {
         assertThat(guard.tryEnter()).isTrue();
         assertThat(guard.tryEnter()).isTrue();
         assertThat(guard.tryEnter()).isFalse();
-        assertThat(registry.get(LabMeters.IN_PROGRESS).tag("app", "mvc").gauge().value()).isEqualTo(2);
+        assertThat(registry.get(LabMeters.IN_PROGRESS).tag("app", "mvc").gauge().value())
+                .isEqualTo(2);
         assertThat(registry.get(LabMeters.SHED).counter().count()).isEqualTo(1);
 
         guard.exit();
@@ -29,7 +30,15 @@ class OverloadGuardTest {
         LabMeters meters = new LabMeters(registry);
         meters.downstreamCall(DownstreamOutcome.TIMEOUT);
         meters.downstreamCall(DownstreamOutcome.TIMEOUT);
-        assertThat(registry.get(LabMeters.DOWNSTREAM_CALLS).tag("outcome", "timeout").counter().count()).isEqualTo(2);
-        assertThat(registry.get(LabMeters.DOWNSTREAM_CALLS).tag("outcome", "success").counter().count()).isZero();
+        assertThat(registry.get(LabMeters.DOWNSTREAM_CALLS)
+                        .tag("outcome", "timeout")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get(LabMeters.DOWNSTREAM_CALLS)
+                        .tag("outcome", "success")
+                        .counter()
+                        .count())
+                .isZero();
     }
 }

@@ -10,29 +10,35 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemJsonTest {
 
     // Alphabetical sorting on proves the order comes from the annotations, not from the mapper's defaults.
-    private final JsonMapper mapper = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
 
     @Test
     void parameterProblemsSerialiseInContractOrder() {
-        Problem problem = Problem.invalidParameter("delayMs", "delayMs must be an integer between 0 and 10000", "/api/io");
-        assertThat(mapper.writeValueAsString(problem)).isEqualTo(
-                "{\"type\":\"https://lab.example/problems/invalid-parameter\",\"title\":\"Invalid parameter\",\"status\":400,"
-                        + "\"detail\":\"delayMs must be an integer between 0 and 10000\",\"instance\":\"/api/io\",\"parameter\":\"delayMs\"}");
+        Problem problem =
+                Problem.invalidParameter("delayMs", "delayMs must be an integer between 0 and 10000", "/api/io");
+        assertThat(mapper.writeValueAsString(problem))
+                .isEqualTo(
+                        "{\"type\":\"https://lab.example/problems/invalid-parameter\",\"title\":\"Invalid parameter\",\"status\":400,"
+                                + "\"detail\":\"delayMs must be an integer between 0 and 10000\",\"instance\":\"/api/io\",\"parameter\":\"delayMs\"}");
     }
 
     @Test
     void otherProblemsHaveNoParameterMember() {
-        assertThat(mapper.writeValueAsString(ProblemType.NOT_FOUND.at("/nope"))).isEqualTo(
-                "{\"type\":\"https://lab.example/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
-                        + "\"detail\":\"no endpoint at this path\",\"instance\":\"/nope\"}");
+        assertThat(mapper.writeValueAsString(ProblemType.NOT_FOUND.at("/nope")))
+                .isEqualTo(
+                        "{\"type\":\"https://lab.example/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
+                                + "\"detail\":\"no endpoint at this path\",\"instance\":\"/nope\"}");
     }
 
     @Test
     void successBodySerialisesInContractOrder() {
         ApiResult result = new ApiResult("mvc", "thread-per-request", "http-nio-8081-exec-7", false, 1, 100, 104);
-        assertThat(mapper.writeValueAsString(result)).isEqualTo(
-                "{\"app\":\"mvc\",\"model\":\"thread-per-request\",\"thread\":\"http-nio-8081-exec-7\",\"virtual\":false,"
-                        + "\"calls\":1,\"delayMs\":100,\"elapsedMs\":104}");
+        assertThat(mapper.writeValueAsString(result))
+                .isEqualTo(
+                        "{\"app\":\"mvc\",\"model\":\"thread-per-request\",\"thread\":\"http-nio-8081-exec-7\",\"virtual\":false,"
+                                + "\"calls\":1,\"delayMs\":100,\"elapsedMs\":104}");
     }
 
     @Test

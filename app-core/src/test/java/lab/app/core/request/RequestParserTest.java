@@ -35,9 +35,25 @@ class RequestParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"delayMs=10001", "delayMs=-1", "delayMs=abc", "delayMs=", "delayMs", "delayMs=1.5",
-            "delayMs=+5", "delayMs=%20100", "delayMs=99999999999999", "delayMs=1e3",
-            "delayMs=%zz", "delayMs=5%2", "delayMs=%D9%A1%D9%A0", "delayMs=%EF%BC%95", "delayMs=%2B5", "delayMs=0x10"})
+    @ValueSource(
+            strings = {
+                "delayMs=10001",
+                "delayMs=-1",
+                "delayMs=abc",
+                "delayMs=",
+                "delayMs",
+                "delayMs=1.5",
+                "delayMs=+5",
+                "delayMs=%20100",
+                "delayMs=99999999999999",
+                "delayMs=1e3",
+                "delayMs=%zz",
+                "delayMs=5%2",
+                "delayMs=%D9%A1%D9%A0",
+                "delayMs=%EF%BC%95",
+                "delayMs=%2B5",
+                "delayMs=0x10"
+            })
     void rejectsValuesThatAreNotAnIntegerInRange(String query) {
         Problem problem = problemOf(Endpoint.IO, query);
         assertThat(problem.status()).isEqualTo(400);
@@ -68,10 +84,13 @@ class RequestParserTest {
         RequestParser strict = new RequestParser(new Limits(50, 10, 2, 5, 1024));
         assertThat(strict.parse(Endpoint.IO, "delayMs=50").delayMs()).isEqualTo(50);
         assertThat(catchThrowableOfType(ProblemException.class, () -> strict.parse(Endpoint.FANOUT, "calls=3"))
-                .problem().detail()).isEqualTo("calls must be an integer between 1 and 2");
+                        .problem()
+                        .detail())
+                .isEqualTo("calls must be an integer between 1 and 2");
     }
 
     private Problem problemOf(Endpoint endpoint, String query) {
-        return catchThrowableOfType(ProblemException.class, () -> parser.parse(endpoint, query)).problem();
+        return catchThrowableOfType(ProblemException.class, () -> parser.parse(endpoint, query))
+                .problem();
     }
 }

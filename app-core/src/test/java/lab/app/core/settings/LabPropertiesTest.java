@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -40,13 +39,15 @@ class LabPropertiesTest {
     @Test
     void rejectsInvalidSettings() {
         assertThatThrownBy(() -> bind(Map.of("lab.limits.max-calls", "0"))).isInstanceOf(BindException.class);
-        assertThatThrownBy(() -> bind(Map.of("lab.downstream.response-timeout", "0s"))).isInstanceOf(BindException.class);
+        assertThatThrownBy(() -> bind(Map.of("lab.downstream.response-timeout", "0s")))
+                .isInstanceOf(BindException.class);
     }
 
     @Test
     void describesEveryComponentUnderStableKeys() {
         Map<String, Object> settings = bind(Map.of()).describe();
-        assertThat(settings).hasSize(13)
+        assertThat(settings)
+                .hasSize(13)
                 .containsEntry("downstream.baseUrl", "http://127.0.0.1:8090")
                 .containsEntry("downstream.connectTimeout", "PT1S")
                 .containsEntry("limits.maxQueryLength", 1024)
