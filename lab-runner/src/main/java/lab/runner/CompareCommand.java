@@ -6,11 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import lab.runner.bench.Launch;
 import lab.runner.c10k.C10kRun;
 import lab.runner.c10k.C10kSettings;
 import lab.runner.compare.CompareRun;
 import lab.runner.compare.CompareSettings;
-import lab.runner.compare.Variant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -214,10 +214,10 @@ final class CompareCommand implements Callable<Integer> {
         return given != null ? given : quick ? quickValue : defaultValue;
     }
 
-    private List<Variant> variantList(List<String> defaults) {
-        List<Variant> list = new ArrayList<>();
+    private List<Launch> variantList(List<String> defaults) {
+        List<Launch> list = new ArrayList<>();
         for (String name : variants != null ? variants : defaults) {
-            Variant v = Variant.named(name.trim());
+            Launch v = Launch.named(name.trim());
             List<String> extra = new ArrayList<>();
             for (String a : appArgs) {
                 int colon = a.indexOf(':');

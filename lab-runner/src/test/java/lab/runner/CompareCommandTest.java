@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import lab.runner.bench.Launch;
 import lab.runner.compare.CompareSettings;
-import lab.runner.compare.Variant;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -20,7 +20,7 @@ class CompareCommandTest {
     @Test
     void defaultsAreTheFullLadderOfTheThreeVariants() {
         CompareSettings s = parse();
-        assertThat(s.variants()).extracting(Variant::name).containsExactly("mvc", "mvc-vt", "webflux");
+        assertThat(s.variants()).extracting(Launch::name).containsExactly("mvc", "mvc-vt", "webflux");
         assertThat(s.users()).containsExactly(50, 100, 200, 400, 800, 1600, 3200);
         assertThat(s.delayMs()).isEqualTo(100);
         assertThat(s.warmupSeconds()).isEqualTo(20);

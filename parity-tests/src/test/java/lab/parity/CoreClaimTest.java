@@ -33,12 +33,12 @@ class CoreClaimTest {
 
     @Test
     void fewTomcatThreadsServeConcurrentSlowCallsInWavesWhileEventLoopAndVirtualThreadsDoNot(Fleet fleet) {
-        Duration mvc = fastestBatch(fleet.baseUrl(Variant.MVC_4_THREADS));
-        Duration webflux = fastestBatch(fleet.baseUrl(Variant.WEBFLUX));
-        Duration virtual = fastestBatch(fleet.baseUrl(Variant.MVC_VIRTUAL));
+        Duration mvc = fastestBatch(fleet.baseUrl(FleetApp.MVC_4_THREADS));
+        Duration webflux = fastestBatch(fleet.baseUrl(FleetApp.WEBFLUX));
+        Duration virtual = fastestBatch(fleet.baseUrl(FleetApp.MVC_VT));
 
         System.out.printf(
-                "core claim: %d x %d ms: mvc(%d threads) %d ms, webflux %d ms, mvc-virtual %d ms%n",
+                "core claim: %d x %d ms: mvc(%d threads) %d ms, webflux %d ms, mvc-vt %d ms%n",
                 CoreClaim.CONCURRENCY,
                 CoreClaim.DELAY_MS,
                 CoreClaim.MVC_THREADS,
@@ -49,13 +49,13 @@ class CoreClaimTest {
                 .as("mvc %s vs webflux %s", mvc, webflux)
                 .isGreaterThanOrEqualTo(MIN_RATIO);
         assertThat((double) mvc.toNanos() / virtual.toNanos())
-                .as("mvc %s vs mvc-virtual %s", mvc, virtual)
+                .as("mvc %s vs mvc-vt %s", mvc, virtual)
                 .isGreaterThanOrEqualTo(MIN_RATIO);
     }
 
     @Test
     void mvcServesEveryRequestOnAtMostItsFourTomcatThreads(Fleet fleet) {
-        String baseUrl = fleet.baseUrl(Variant.MVC_4_THREADS);
+        String baseUrl = fleet.baseUrl(FleetApp.MVC_4_THREADS);
         CoreClaim.warmUp(baseUrl);
 
         CoreClaim.Batch batch = CoreClaim.run(baseUrl, CoreClaim.DELAY_MS);
@@ -70,8 +70,8 @@ class CoreClaimTest {
 
     @Test
     void virtualThreadsAndTheEventLoopSayWhatServedThem(Fleet fleet) {
-        CoreClaim.Batch virtual = CoreClaim.run(fleet.baseUrl(Variant.MVC_VIRTUAL), CoreClaim.WARM_UP_DELAY_MS);
-        CoreClaim.Batch webflux = CoreClaim.run(fleet.baseUrl(Variant.WEBFLUX), CoreClaim.WARM_UP_DELAY_MS);
+        CoreClaim.Batch virtual = CoreClaim.run(fleet.baseUrl(FleetApp.MVC_VT), CoreClaim.WARM_UP_DELAY_MS);
+        CoreClaim.Batch webflux = CoreClaim.run(fleet.baseUrl(FleetApp.WEBFLUX), CoreClaim.WARM_UP_DELAY_MS);
 
         assertThat(virtual.responses())
                 .allSatisfy(

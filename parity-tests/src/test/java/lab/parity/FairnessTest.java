@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FleetExtension.class)
 class FairnessTest {
 
-    /** The one setting {@link Variant#MVC_OTHER_TIMEOUT} changes; the default is 12 s. */
+    /** The one setting {@link FleetApp#MVC_OTHER_TIMEOUT} changes; the default is 12 s. */
     static final String OTHER_RESPONSE_TIMEOUT = "3s";
 
     private static final String OTHER_RESPONSE_TIMEOUT_ISO = "PT3S";
@@ -45,21 +45,21 @@ class FairnessTest {
 
     @Test
     void theThreeVariantsDifferOnlyInTheirConcurrencyModel(Fleet fleet) {
-        Map<String, String> mvc = LabInfo.of(fleet.baseUrl(Variant.MVC));
-        Map<String, String> virtual = LabInfo.of(fleet.baseUrl(Variant.MVC_VIRTUAL));
-        Map<String, String> webflux = LabInfo.of(fleet.baseUrl(Variant.WEBFLUX));
+        Map<String, String> mvc = LabInfo.of(fleet.baseUrl(FleetApp.MVC));
+        Map<String, String> virtual = LabInfo.of(fleet.baseUrl(FleetApp.MVC_VT));
+        Map<String, String> webflux = LabInfo.of(fleet.baseUrl(FleetApp.WEBFLUX));
 
         assertThat(SettingsComparison.differences(mvc, webflux, MODEL_SPECIFIC))
                 .as("mvc vs webflux")
                 .isEmpty();
         assertThat(SettingsComparison.differences(mvc, virtual, MODEL_SPECIFIC))
-                .as("mvc vs mvc-virtual")
+                .as("mvc vs mvc-vt")
                 .isEmpty();
     }
 
     @Test
     void theComparisonCoversTheSettingsThatFairnessDependsOn(Fleet fleet) {
-        Map<String, String> mvc = LabInfo.of(fleet.baseUrl(Variant.MVC));
+        Map<String, String> mvc = LabInfo.of(fleet.baseUrl(FleetApp.MVC));
 
         assertThat(mvc.keySet().stream().filter(MODEL_SPECIFIC.negate()))
                 .hasSizeGreaterThanOrEqualTo(MIN_COMPARED_KEYS);
@@ -71,21 +71,21 @@ class FairnessTest {
 
     @Test
     void eachVariantNamesItsAppAndModel(Fleet fleet) {
-        assertThat(LabInfo.of(fleet.baseUrl(Variant.MVC)))
+        assertThat(LabInfo.of(fleet.baseUrl(FleetApp.MVC)))
                 .containsEntry("app", "mvc")
                 .containsEntry("model", "thread-per-request");
-        assertThat(LabInfo.of(fleet.baseUrl(Variant.MVC_VIRTUAL)))
+        assertThat(LabInfo.of(fleet.baseUrl(FleetApp.MVC_VT)))
                 .containsEntry("app", "mvc")
                 .containsEntry("model", "virtual-threads");
-        assertThat(LabInfo.of(fleet.baseUrl(Variant.WEBFLUX)))
+        assertThat(LabInfo.of(fleet.baseUrl(FleetApp.WEBFLUX)))
                 .containsEntry("app", "webflux")
                 .containsEntry("model", "event-loop");
     }
 
     @Test
     void aDifferentResponseTimeoutIsReportedAndNothingElse(Fleet fleet) {
-        Map<String, String> mvc = LabInfo.of(fleet.baseUrl(Variant.MVC));
-        Map<String, String> other = LabInfo.of(fleet.baseUrl(Variant.MVC_OTHER_TIMEOUT));
+        Map<String, String> mvc = LabInfo.of(fleet.baseUrl(FleetApp.MVC));
+        Map<String, String> other = LabInfo.of(fleet.baseUrl(FleetApp.MVC_OTHER_TIMEOUT));
 
         List<SettingsComparison.Difference> differences = SettingsComparison.differences(mvc, other, MODEL_SPECIFIC);
 

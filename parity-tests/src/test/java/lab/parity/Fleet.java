@@ -10,9 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import lab.contract.kit.DownstreamStub;
 import lab.contract.kit.JarProcess;
+import lab.contract.kit.Jars;
 
 /**
- * One stub and every {@link Variant}, started once for the whole test run (in parallel: the starts
+ * One stub and every {@link FleetApp}, started once for the whole test run (in parallel: the starts
  * dominate the module's run time) and stopped at its end by {@link FleetExtension}.
  */
 final class Fleet implements AutoCloseable {
@@ -24,26 +25,26 @@ final class Fleet implements AutoCloseable {
     static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final DownstreamStub stub;
-    private final Map<Variant, JarProcess> apps;
+    private final Map<FleetApp, JarProcess> apps;
 
-    private Fleet(DownstreamStub stub, Map<Variant, JarProcess> apps) {
+    private Fleet(DownstreamStub stub, Map<FleetApp, JarProcess> apps) {
         this.stub = stub;
         this.apps = apps;
     }
 
     static Fleet start() {
         DownstreamStub stub = DownstreamStub.start();
-        Map<Variant, JarProcess> apps = new EnumMap<>(Variant.class);
+        Map<FleetApp, JarProcess> apps = new EnumMap<>(FleetApp.class);
         List<CompletableFuture<JarProcess>> starts = new ArrayList<>();
         try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Variant variant : Variant.values()) {
+            for (FleetApp app : FleetApp.values()) {
                 starts.add(CompletableFuture.supplyAsync(
                         () -> {
-                            JarProcess app = startApp(variant, stub);
+                            JarProcess process = startApp(app, stub);
                             synchronized (apps) {
-                                apps.put(variant, app);
+                                apps.put(app, process);
                             }
-                            return app;
+                            return process;
                         },
                         starters));
             }
@@ -56,22 +57,22 @@ final class Fleet implements AutoCloseable {
         return new Fleet(stub, apps);
     }
 
-    private static JarProcess startApp(Variant variant, DownstreamStub stub) {
+    private static JarProcess startApp(FleetApp app, DownstreamStub stub) {
         List<String> args = new ArrayList<>();
         args.add("--lab.downstream.base-url=" + stub.baseUrl());
-        args.addAll(variant.args());
-        return JarProcess.builder(variant.processName(), variant.jar())
+        args.addAll(app.args());
+        return JarProcess.builder(app.processName(), Jars.of(app.variant().app()))
                 .jvmArgs(JVM_FLAGS)
                 .appArgs(args)
                 .start();
     }
 
-    JarProcess app(Variant variant) {
-        return apps.get(variant);
+    JarProcess app(FleetApp app) {
+        return apps.get(app);
     }
 
-    String baseUrl(Variant variant) {
-        return app(variant).baseUrl();
+    String baseUrl(FleetApp app) {
+        return app(app).baseUrl();
     }
 
     DownstreamStub stub() {

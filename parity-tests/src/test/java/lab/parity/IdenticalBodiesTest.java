@@ -35,8 +35,8 @@ class IdenticalBodiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("successes")
     void goodRequestsGetTheSameAnswerFromEveryVariant(Success good, Fleet fleet) {
-        Http.Response mvc = Http.get(fleet.baseUrl(Variant.MVC) + good.target(), Map.of("Accept", "application/json"));
-        for (Variant other : new Variant[] {Variant.WEBFLUX, Variant.MVC_VIRTUAL}) {
+        Http.Response mvc = Http.get(fleet.baseUrl(FleetApp.MVC) + good.target(), Map.of("Accept", "application/json"));
+        for (FleetApp other : new FleetApp[] {FleetApp.WEBFLUX, FleetApp.MVC_VT}) {
             Http.Response answer = Http.get(fleet.baseUrl(other) + good.target(), Map.of("Accept", "application/json"));
             assertSoftly(soft -> {
                 soft.assertThat(answer.status()).as("status, mvc vs %s", other).isEqualTo(mvc.status());
@@ -54,8 +54,8 @@ class IdenticalBodiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
     void badRequestsGetTheSameProblemFromEveryVariant(BadInput bad, Fleet fleet) {
-        RawHttp.Response mvc = send(bad, fleet.baseUrl(Variant.MVC));
-        for (Variant other : new Variant[] {Variant.WEBFLUX, Variant.MVC_VIRTUAL}) {
+        RawHttp.Response mvc = send(bad, fleet.baseUrl(FleetApp.MVC));
+        for (FleetApp other : new FleetApp[] {FleetApp.WEBFLUX, FleetApp.MVC_VT}) {
             RawHttp.Response answer = send(bad, fleet.baseUrl(other));
             assertSoftly(soft -> {
                 soft.assertThat(answer.status()).as("status, mvc vs %s", other).isEqualTo(mvc.status());

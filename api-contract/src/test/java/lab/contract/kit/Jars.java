@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import lab.variants.App;
 
 /**
  * Finds the executable (Boot-repackaged) jars of the stub and the apps.
@@ -25,15 +26,20 @@ public final class Jars {
     private Jars() {}
 
     public static Path stub() {
-        return find("downstream-stub");
+        return of(App.STUB);
     }
 
     public static Path mvcApp() {
-        return find("mvc-app");
+        return of(App.MVC);
     }
 
     public static Path webfluxApp() {
-        return find("webflux-app");
+        return of(App.WEBFLUX);
+    }
+
+    /** The executable jar of {@code app}. */
+    public static Path of(App app) {
+        return find(app.module());
     }
 
     /** The executable jar of {@code module} ({@code downstream-stub}, {@code mvc-app}, {@code webflux-app}). */

@@ -13,10 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import lab.gatling.stats.StepStats;
-import lab.runner.compare.Bench;
+import lab.runner.bench.Bench;
+import lab.runner.bench.Launch;
 import lab.runner.compare.EnvironmentProbe;
 import lab.runner.compare.ReportHook;
-import lab.runner.compare.Variant;
 import lab.runner.load.LoadRequest;
 import lab.runner.model.StepEvidence;
 import lab.runner.model.ValidityRules;
@@ -68,7 +68,7 @@ public final class C10kRun {
         C10kResult result;
         try (Bench bench = new Bench(settings.root(), settings.out(), layout, flags, settings.gatlingHeapMiB())) {
             bench.startStub();
-            for (Variant variant : settings.variants()) {
+            for (Launch variant : settings.variants()) {
                 variants.add(runVariant(bench, variant, variants.size() + 1));
                 result = write(bench, started, null, variants);
             }
@@ -108,7 +108,7 @@ public final class C10kRun {
         return result;
     }
 
-    private C10kResult.C10kVariant runVariant(Bench bench, Variant variant, int index) throws InterruptedException {
+    private C10kResult.C10kVariant runVariant(Bench bench, Launch variant, int index) throws InterruptedException {
         say("== %s (%d of %d)", variant.name(), index, settings.variants().size());
         Bench.RunningApp app = null;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -204,7 +204,7 @@ public final class C10kRun {
         }
     }
 
-    private C10kResult.C10kVariant toResult(Variant variant, Bench bench, Bench.Measured m, NativeMemory memory) {
+    private C10kResult.C10kVariant toResult(Launch variant, Bench bench, Bench.Measured m, NativeMemory memory) {
         StepStats s = m.outcome().stats();
         StepMetrics x = m.metrics();
         long ok = s == null ? 0 : s.ok();
@@ -270,7 +270,7 @@ public final class C10kRun {
         RunSettings run = new RunSettings(
                 "c10k",
                 settings.quick(),
-                settings.variants().stream().map(Variant::name).toList(),
+                settings.variants().stream().map(Launch::name).toList(),
                 List.of(settings.inFlight()),
                 settings.delayMs(),
                 settings.stepSeconds(),

@@ -2,8 +2,8 @@ package lab.runner.c10k;
 
 import java.nio.file.Path;
 import java.util.List;
+import lab.runner.bench.Launch;
 import lab.runner.compare.EnvironmentProbe;
-import lab.runner.compare.Variant;
 
 /**
  * The c10k scenario, decided: how many requests in flight (as many as the open-file limit allows,
@@ -13,7 +13,7 @@ public record C10kSettings(
         Path root,
         Path out,
         boolean quick,
-        List<Variant> variants,
+        List<Launch> variants,
         int inFlight,
         String inFlightReason,
         long nofileLimit,
@@ -51,7 +51,7 @@ public record C10kSettings(
             Path root,
             Path out,
             boolean quick,
-            List<Variant> variants,
+            List<Launch> variants,
             Integer inFlight,
             Integer delayMs,
             Integer stepSeconds,

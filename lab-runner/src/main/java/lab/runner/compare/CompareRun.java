@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import lab.gatling.stats.StepStats;
+import lab.runner.bench.Bench;
+import lab.runner.bench.Launch;
 import lab.runner.load.LoadRequest;
 import lab.runner.model.Model;
 import lab.runner.model.StepEvidence;
@@ -62,7 +64,7 @@ public final class CompareRun {
             progress.say("App JVM flags (all variants): %s", String.join(" ", flags.toList()));
             bench.startStub();
             progress.say("Stub up on port %d", bench.stubPort());
-            for (Variant variant : settings.variants()) {
+            for (Launch variant : settings.variants()) {
                 variants.add(runVariant(bench, variant, progress));
                 write(bench, pinning, started, null, variants);
             }
@@ -100,7 +102,7 @@ public final class CompareRun {
         return new RunSettings(
                 settings.scenario(),
                 settings.quick(),
-                settings.variants().stream().map(Variant::name).toList(),
+                settings.variants().stream().map(Launch::name).toList(),
                 settings.users(),
                 settings.delayMs(),
                 settings.stepSeconds(),
@@ -126,7 +128,7 @@ public final class CompareRun {
                 + "), stub + Gatling on CPU " + layout.loadCpuList();
     }
 
-    private VariantResult runVariant(Bench bench, Variant variant, Progress progress) throws InterruptedException {
+    private VariantResult runVariant(Bench bench, Launch variant, Progress progress) throws InterruptedException {
         List<StepResult> steps = new ArrayList<>();
         Bench.RunningApp app = null;
         VariantResult.Warmup warmup = null;
@@ -315,11 +317,9 @@ public final class CompareRun {
     }
 
     /** Max threads when the app serves each request on a platform thread of a bounded pool, else null. */
-    static Integer threadBound(JsonNode lab, Variant variant) {
+    static Integer threadBound(JsonNode lab, Launch variant) {
         String model = lab.path("model").asText("");
-        boolean bounded = model.isEmpty()
-                ? variant.profiles().isEmpty() && "mvc".equals(variant.app())
-                : THREAD_PER_REQUEST.equals(model);
+        boolean bounded = model.isEmpty() ? variant.variant().model().threadBound() : THREAD_PER_REQUEST.equals(model);
         if (!bounded) {
             return null;
         }
@@ -467,7 +467,7 @@ public final class CompareRun {
     }
 
     private VariantResult variantResult(
-            Variant variant,
+            Launch variant,
             Bench bench,
             JsonNode lab,
             Integer maxThreads,
@@ -480,9 +480,9 @@ public final class CompareRun {
         Double cpuMs = ceiling.isPresent() ? 1000.0 * bench.layout().appCpuCount() / ceiling.getAsDouble() : null;
         return new VariantResult(
                 variant.name(),
-                variant.app(),
-                variant.jar(),
-                variant.profiles(),
+                variant.variant().app().id(),
+                variant.jar().toString(),
+                variant.variant().profiles(),
                 variant.extraArgs(),
                 bench.appJvmFlags(),
                 lab,

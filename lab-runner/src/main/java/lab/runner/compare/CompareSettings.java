@@ -2,6 +2,7 @@ package lab.runner.compare;
 
 import java.nio.file.Path;
 import java.util.List;
+import lab.runner.bench.Launch;
 
 /**
  * One comparison run, fully decided (defaults and {@code --quick} applied).
@@ -15,7 +16,7 @@ public record CompareSettings(
         Path out,
         String scenario,
         boolean quick,
-        List<Variant> variants,
+        List<Launch> variants,
         List<Integer> users,
         int delayMs,
         int stepSeconds,

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lab.runner.compare.Variant;
+import lab.runner.bench.Launch;
 import lab.runner.process.JavaLauncher;
 import lab.runner.process.JvmFlags;
 import lab.runner.process.ManagedProcess;
 import lab.runner.process.ProcessGroup;
 import lab.runner.process.Readiness;
+import lab.variants.App;
+import lab.variants.Variant;
 
 /**
  * {@code ./lab serve}: the stub (with its fault admin endpoint) and the chosen app(s) on fixed
@@ -50,7 +52,7 @@ public final class Serve {
             ManagedProcess stub = java.startJar(
                     group,
                     "stub",
-                    root.resolve(Variant.STUB_JAR),
+                    root.resolve(App.STUB.jar()),
                     null,
                     flags.toList(),
                     List.of("--server.port=" + STUB_PORT, "--stub.admin.enabled=true"),
@@ -59,7 +61,7 @@ public final class Serve {
             out.println("stub     http://127.0.0.1:" + STUB_PORT + "  (admin endpoint enabled)");
             Map<String, Integer> started = new LinkedHashMap<>();
             for (String name : names) {
-                Variant v = Variant.named(name);
+                Launch v = Launch.named(name);
                 int port = PORTS.get(name);
                 ManagedProcess app = java.startJar(
                         group,

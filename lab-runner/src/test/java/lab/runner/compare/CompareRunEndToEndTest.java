@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lab.runner.bench.Launch;
 import lab.runner.output.Results;
 import lab.runner.output.ResultsFiles;
 import lab.runner.output.StepResult;
@@ -37,13 +38,13 @@ class CompareRunEndToEndTest {
     static void runTinyLadder() throws Exception {
         Jars.requireBuilt();
         deleteTree(out);
-        Variant mvc = Variant.named("mvc").withExtraArgs(List.of("--server.tomcat.threads.max=4"));
+        Launch mvc = Launch.named("mvc").withExtraArgs(List.of("--server.tomcat.threads.max=4"));
         CompareSettings settings = new CompareSettings(
                 Jars.ROOT,
                 out,
                 "ladder",
                 false,
-                List.of(mvc, Variant.named("webflux")),
+                List.of(mvc, Launch.named("webflux")),
                 List.of(FEW, MANY),
                 DELAY_MS,
                 STEP_SECONDS,

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lab.runner.bench.Launch;
 import lab.runner.output.Results;
 import lab.runner.output.ResultsFiles;
+import lab.variants.App;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,10 +21,17 @@ class FailedRunTest {
     void failingVariantsAreRecordedAndEveryProcessIsStopped(@TempDir Path out) throws Exception {
         Jars.requireBuilt();
         assertThat(Jars.descendants()).isZero();
-        Variant missingJar = new Variant("ghost", "mvc", "no-such-module/target/ghost.jar", List.of(), List.of());
-        Variant dies = Variant.named("mvc").withExtraArgs(List.of("--server.port=not-a-port"));
+        // a repository where only the stub and the mvc jar are built: webflux's jar is missing
+        Path root = Files.createDirectories(out.resolve("repo"));
+        for (App app : List.of(App.STUB, App.MVC)) {
+            Path link = root.resolve(app.jar());
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, Jars.ROOT.resolve(app.jar()));
+        }
+        Launch missingJar = Launch.named("webflux");
+        Launch dies = Launch.named("mvc").withExtraArgs(List.of("--server.port=not-a-port"));
         CompareSettings settings = new CompareSettings(
-                Jars.ROOT,
+                root,
                 out,
                 "ladder",
                 false,
@@ -45,10 +55,10 @@ class FailedRunTest {
         Results results = new CompareRun(settings, new PrintStream(buffer, true)).run();
 
         assertThat(results.variants()).hasSize(2);
-        assertThat(results.variants().get(0).error()).contains("missing").contains("ghost.jar");
+        assertThat(results.variants().get(0).error()).contains("missing").contains("webflux-app.jar");
         assertThat(results.variants().get(1).error()).contains("exited during start-up");
         assertThat(ResultsFiles.read(out).variants().get(1).error()).isNotNull();
-        assertThat(buffer.toString()).contains("ghost failed").contains("mvc failed");
+        assertThat(buffer.toString()).contains("webflux failed").contains("mvc failed");
         assertThat(Jars.descendants()).isZero();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lab.variants.App;
 
 /** The repository root seen from the module's tests, and a clear failure when the jars are not built. */
 final class Jars {
@@ -13,7 +14,8 @@ final class Jars {
     private Jars() {}
 
     static void requireBuilt() {
-        for (String jar : new String[] {Variant.STUB_JAR, Variant.MVC_JAR, Variant.WEBFLUX_JAR}) {
+        for (App app : App.values()) {
+            Path jar = app.jar();
             assertThat(Files.isRegularFile(ROOT.resolve(jar)))
                     .as(jar + " must be built first (./mvnw -q -DskipTests install, or the full ./mvnw verify)")
                     .isTrue();

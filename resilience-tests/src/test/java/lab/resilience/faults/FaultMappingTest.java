@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
+import lab.resilience.support.ComparedVariants;
 import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
 import lab.resilience.support.Meters;
 import lab.resilience.support.Reply;
 import lab.resilience.support.StubFaults.Fault;
-import lab.resilience.support.Variant;
+import lab.variants.Variant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each way the downstream can fail maps to its catalogue answer in every variant, with the
@@ -38,7 +38,7 @@ class FaultMappingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void downstreamSlowerThanTheResponseTimeoutAnswers504WithinTheTimeoutPlusHalfASecond(Variant variant) {
         String app = Lab.app(variant).baseUrl();
 
@@ -47,37 +47,37 @@ class FaultMappingTest {
         Figures.record(
                 "timeout",
                 "%s: stub %d ms vs response-timeout %d ms -> 504 after %d ms",
-                variant.label(),
+                variant.id(),
                 SLOW.toMillis(),
                 Lab.RESPONSE_TIMEOUT.toMillis(),
                 elapsed.toMillis());
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void downstreamThatNeverAnswersAnswers504WithinTheTimeoutPlusHalfASecond(Variant variant) {
         String app = Lab.app(variant).baseUrl();
         Lab.stubFaults().set(Fault.HANG, 100);
 
         Duration elapsed = assertTimeout(variant, app + "/api/io?delayMs=0");
 
-        Figures.record("hang", "%s: stub never answers -> 504 after %d ms", variant.label(), elapsed.toMillis());
+        Figures.record("hang", "%s: stub never answers -> 504 after %d ms", variant.id(), elapsed.toMillis());
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void downstreamAnswering5xxAnswers502(Variant variant) {
         assertEveryCallFailsWith502(variant, Fault.SERVER_ERROR, "server_error");
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void downstreamResettingTheConnectionAnswers502(Variant variant) {
         assertEveryCallFailsWith502(variant, Fault.RESET, "reset");
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void downstreamClosingTheConnectionWithoutAnAnswerAnswers502(Variant variant) {
         assertEveryCallFailsWith502(variant, Fault.CLOSE, "reset");
     }
@@ -114,7 +114,7 @@ class FaultMappingTest {
             Figures.record(
                     "fault " + fault,
                     "%s: -> 502 in %d ms, counted as %s",
-                    variant.label(),
+                    variant.id(),
                     reply.elapsedMillis(),
                     outcome);
         }

@@ -11,16 +11,16 @@ import java.util.stream.Stream;
 import lab.contract.kit.RawHttp;
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
+import lab.resilience.support.ComparedVariants;
 import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
-import lab.resilience.support.Variant;
+import lab.variants.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -47,7 +47,7 @@ class HostileRequestsTest {
 
     static Stream<Arguments> corpus() {
         assertThat(HostileRequest.corpus()).as("corpus size").hasSizeGreaterThanOrEqualTo(MIN_CORPUS);
-        return Stream.of(Variant.values())
+        return Variant.COMPARED.stream()
                 .flatMap(v -> HostileRequest.corpus().stream().map(r -> Arguments.of(v, r)));
     }
 
@@ -89,7 +89,7 @@ class HostileRequestsTest {
 
     @Order(2)
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void afterTheCorpusTheAppIsHealthyAndServes(Variant variant) {
         String app = Lab.app(variant).baseUrl();
 
@@ -106,7 +106,7 @@ class HostileRequestsTest {
         ANSWERS.forEach((variant, counts) -> Figures.record(
                 "hostile requests",
                 "%s: %d sent -> %s",
-                variant.label(),
+                variant.id(),
                 counts.values().stream().mapToInt(Integer::intValue).sum(),
                 counts.entrySet().stream()
                         .map(e -> e.getValue() + " x " + e.getKey())

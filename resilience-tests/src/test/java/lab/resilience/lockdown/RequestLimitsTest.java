@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import lab.contract.kit.RawHttp;
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
+import lab.resilience.support.ComparedVariants;
 import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
-import lab.resilience.support.Variant;
+import lab.variants.Variant;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Request line, headers and body are bounded: oversized ones are refused with a 4xx or a closed
@@ -28,7 +28,7 @@ class RequestLimitsTest {
     private static final int HUGE_BODY = 1024 * KIB;
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void a64KibHeaderIsRefusedWithout5xx(Variant variant) {
         int port = Lab.app(variant).port();
 
@@ -41,7 +41,7 @@ class RequestLimitsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void a64KibRequestLineIsRefusedWithout5xx(Variant variant) {
         int port = Lab.app(variant).port();
 
@@ -54,7 +54,7 @@ class RequestLimitsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void aLargeBodyOnAGetEndpointIsRefusedWithout5xx(Variant variant) {
         int port = Lab.app(variant).port();
 
@@ -78,8 +78,7 @@ class RequestLimitsTest {
     }
 
     private static void assertRefused(Variant variant, String what, int status) {
-        Figures.record(
-                "request limits", "%s: %s -> %s", variant.label(), what, status < 0 ? "connection closed" : status);
+        Figures.record("request limits", "%s: %s -> %s", variant.id(), what, status < 0 ? "connection closed" : status);
         assertThat(status)
                 .as("%s: 4xx or connection closed", what)
                 .satisfiesAnyOf(

@@ -7,16 +7,16 @@ import java.time.Duration;
 import java.util.List;
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
+import lab.resilience.support.ComparedVariants;
 import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
 import lab.resilience.support.Load;
 import lab.resilience.support.Meters;
 import lab.resilience.support.Reply;
 import lab.resilience.support.Stats;
-import lab.resilience.support.Variant;
+import lab.variants.Variant;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Above {@code lab.overload.max-in-progress} the apps shed load at once with 503 and
@@ -50,7 +50,7 @@ class OverloadTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void requestsAboveTheLimitAreShedAtOnceWith503AndRetryAfter(Variant variant) {
         String app = Lab.app(variant).baseUrl();
         Meters meters = new Meters(app);
@@ -85,7 +85,7 @@ class OverloadTest {
         Figures.record(
                 "overload",
                 "%s: %d concurrent x %d ms, limit %d -> %d x 200 (median %d ms), %d x 503 (median %d ms, Retry-After %s s)",
-                variant.label(),
+                variant.id(),
                 BURST,
                 SLOW.toMillis(),
                 Lab.MAX_IN_PROGRESS,
@@ -97,7 +97,7 @@ class OverloadTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void afterABurstTheAppIsHealthyAndServesUpToTheLimitAgain(Variant variant) {
         String app = Lab.app(variant).baseUrl();
         Meters meters = new Meters(app);

@@ -6,14 +6,14 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import lab.resilience.support.Client;
+import lab.resilience.support.ComparedVariants;
 import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
 import lab.resilience.support.Reply;
-import lab.resilience.support.Variant;
+import lab.variants.Variant;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Health and info answer every request on a reused (keep-alive) connection, as load balancers,
@@ -39,7 +39,7 @@ class ActuatorKeepAliveTest {
     private static final Duration PATIENCE = Duration.ofSeconds(3);
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void everyRequestOnOneKeepAliveConnectionIsAnswered(Variant variant) {
         String app = Lab.app(variant).baseUrl();
         HttpClient oneConnection = Client.newHttpClient();
@@ -60,7 +60,7 @@ class ActuatorKeepAliveTest {
         Figures.record(
                 "keep-alive actuator",
                 "%s: %d sequential requests on one connection -> %s",
-                variant.label(),
+                variant.id(),
                 sent,
                 unanswered == null ? "all answered" : "request " + sent + " unanswered: " + unanswered);
         assertThat(unanswered)

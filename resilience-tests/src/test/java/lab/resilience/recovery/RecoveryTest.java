@@ -11,6 +11,7 @@ import java.util.Map;
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
 import lab.resilience.support.ClientPool;
+import lab.resilience.support.ComparedVariants;
 import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
 import lab.resilience.support.Load;
@@ -18,12 +19,11 @@ import lab.resilience.support.Meters;
 import lab.resilience.support.Reply;
 import lab.resilience.support.Stats;
 import lab.resilience.support.StubFaults.Fault;
-import lab.resilience.support.Variant;
+import lab.variants.Variant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * After the downstream fails or disappears and comes back, success returns to 100 % by itself,
@@ -52,7 +52,7 @@ class RecoveryTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void afterResetsAndServerErrorsSuccessReturnsWithoutLeakingThreadsOrConnections(Variant variant) {
         String app = Lab.app(variant).baseUrl();
         Meters meters = new Meters(app);
@@ -91,7 +91,7 @@ class RecoveryTest {
         Figures.record(
                 "recovery (faults)",
                 "%s: 50%% resets + 50%% 5xx, then healed -> %d x 200 in a row from %d ms after healing; threads back to baseline %d",
-                variant.label(),
+                variant.id(),
                 STREAK,
                 recovery.toMillis(),
                 baselineThreads);
@@ -103,20 +103,20 @@ class RecoveryTest {
         Map<Variant, Integer> baselineThreads = new EnumMap<>(Variant.class);
         Map<Variant, Double> refusedBefore = new EnumMap<>(Variant.class);
         Map<Variant, Load.Loop> loads = new EnumMap<>(Variant.class);
-        for (Variant variant : Variant.values()) {
+        for (Variant variant : Variant.COMPARED) {
             String url = Lab.app(variant).baseUrl() + "/api/io?delayMs=" + CALL.toMillis();
             meters.put(variant, new Meters(Lab.app(variant).baseUrl()));
             baselineThreads.put(variant, warmBaselineThreads(url, meters.get(variant)));
             refusedBefore.put(variant, meters.get(variant).downstreamCalls("refused"));
         }
         try {
-            for (Variant variant : Variant.values()) {
+            for (Variant variant : Variant.COMPARED) {
                 loads.put(
                         variant, Load.loop(Lab.app(variant).baseUrl() + "/api/io?delayMs=" + CALL.toMillis(), WORKERS));
             }
             Lab.killStub();
             long killedAt = System.nanoTime();
-            for (Variant variant : Variant.values()) {
+            for (Variant variant : Variant.COMPARED) {
                 Load.Loop load = loads.get(variant);
                 await(variant + " failing while the stub is down")
                         .atMost(RECOVERY_BOUND)
@@ -135,7 +135,7 @@ class RecoveryTest {
                 Figures.record(
                         "stub killed",
                         "%s: %d requests while down -> all 502, median %d ms (connect timeout %d ms)",
-                        variant.label(),
+                        variant.id(),
                         down.size(),
                         median,
                         Lab.CONNECT_TIMEOUT.toMillis());
@@ -143,19 +143,19 @@ class RecoveryTest {
 
             Lab.restartStub();
             long backAt = System.nanoTime();
-            for (Variant variant : Variant.values()) {
+            for (Variant variant : Variant.COMPARED) {
                 awaitStreakOf200(loads.get(variant), backAt);
                 Figures.record(
                         "stub back",
                         "%s: %d x 200 in a row from %d ms after the stub was ready again",
-                        variant.label(),
+                        variant.id(),
                         STREAK,
                         timeToRecover(loads.get(variant), backAt).toMillis());
             }
         } finally {
             loads.values().forEach(Load.Loop::close);
         }
-        for (Variant variant : Variant.values()) {
+        for (Variant variant : Variant.COMPARED) {
             assertNothingLeaks(variant, meters.get(variant), baselineThreads.get(variant));
         }
     }

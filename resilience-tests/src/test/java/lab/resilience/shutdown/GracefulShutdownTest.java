@@ -13,18 +13,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import lab.contract.kit.JarProcess;
+import lab.contract.kit.Jars;
 import lab.contract.kit.RawHttp;
+import lab.resilience.support.ComparedVariants;
 import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
 import lab.resilience.support.Load;
 import lab.resilience.support.Meters;
 import lab.resilience.support.Reply;
-import lab.resilience.support.Variant;
+import lab.variants.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SIGTERM while requests are in flight: every in-flight request still completes with 200, new
@@ -49,7 +50,7 @@ class GracefulShutdownTest {
     /** Each test takes (and ends) its own app, with the settings it ships with. */
     @BeforeAll
     static void startApps() {
-        for (Variant variant : Variant.values()) {
+        for (Variant variant : Variant.COMPARED) {
             APPS.put(variant, Lab.freshApp(variant));
         }
     }
@@ -62,11 +63,11 @@ class GracefulShutdownTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Variant.class)
+    @ComparedVariants
     void sigtermDrainsEveryInFlightRequestRefusesNewOnesAndExits143(Variant variant) {
         JarProcess app = APPS.get(variant).join();
         // the bound the drain must respect: the app's own spring.lifecycle.timeout-per-shutdown-phase
-        Duration shutdownPhaseTimeout = ShippedShutdownTimeout.of(variant.jar());
+        Duration shutdownPhaseTimeout = ShippedShutdownTimeout.of(Jars.of(variant.app()));
         Meters meters = new Meters(app.baseUrl());
         // the same burst without delay first, so the server's threads and the client path exist before timing anything
         Load.all(Load.burst(app.baseUrl() + "/api/io?delayMs=0", IN_FLIGHT));
@@ -105,7 +106,7 @@ class GracefulShutdownTest {
                 "graceful shutdown",
                 "%s: %d in flight x %d ms at SIGTERM -> %d x 200, lost 0; new connection %s %d ms after SIGTERM "
                         + "(%d probes served before); exit %d after %d ms (shutdown phase timeout %d s)",
-                variant.label(),
+                variant.id(),
                 IN_FLIGHT,
                 DELAY.toMillis(),
                 replies.size(),

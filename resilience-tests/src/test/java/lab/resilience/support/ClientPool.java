@@ -1,6 +1,8 @@
 package lab.resilience.support;
 
 import java.util.List;
+import lab.variants.App;
+import lab.variants.Variant;
 
 /**
  * The meters that show connections of an app's downstream client pool that are busy or awaited:
@@ -27,6 +29,6 @@ public final class ClientPool {
 
     /** The busy/pending gauges of the client that {@code /api/io} uses in {@code variant}. */
     public static List<Gauge> busyGauges(Variant variant) {
-        return variant.isMvc() ? APACHE_HC5 : REACTOR_NETTY;
+        return variant.app() == App.MVC ? APACHE_HC5 : REACTOR_NETTY;
     }
 }

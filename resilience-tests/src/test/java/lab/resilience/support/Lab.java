@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import lab.contract.kit.DownstreamStub;
 import lab.contract.kit.JarProcess;
 import lab.contract.kit.Jars;
+import lab.variants.Variant;
 
 /**
  * The processes the fault, overload, recovery and lock-down tests share: one private stub (this
@@ -59,6 +60,9 @@ public final class Lab {
     private static int stubPort;
     private static final Map<Variant, JarProcess> APPS = new EnumMap<>(Variant.class);
 
+    /** Small heap and C1 only: these JVMs must start fast and several run at once on two cores. */
+    public static final List<String> APP_JVM_ARGS = List.of("-Xmx128m", "-XX:TieredStopAtLevel=1");
+
     private Lab() {}
 
     public static synchronized String stubUrl() {
@@ -81,7 +85,7 @@ public final class Lab {
 
     /** A private app of {@code variant} with its shipped settings (pointed at the stub), for a test that ends it. */
     public static synchronized CompletableFuture<JarProcess> freshApp(Variant variant) {
-        return spare("resilience-fresh-" + variant.label(), variant, baseArgs(variant, stubUrl()));
+        return spare("resilience-fresh-" + variant.id(), variant, baseArgs(variant, stubUrl()));
     }
 
     /** An mvc app whose Tomcat has {@link #SMALL_TOMCAT_THREADS} threads and as few connections. */
@@ -107,7 +111,7 @@ public final class Lab {
      * keeps the module fast. Only after the shared apps are up, so those start as fast as they can.
      */
     private static void startSparesInBackground() {
-        for (Variant variant : Variant.values()) {
+        for (Variant variant : Variant.COMPARED) {
             freshApp(variant);
         }
         smallTomcat();
@@ -184,10 +188,10 @@ public final class Lab {
         APPS.values().forEach(JarProcess::close);
         APPS.clear();
         Map<Variant, CompletableFuture<JarProcess>> starting = new EnumMap<>(Variant.class);
-        for (Variant variant : Variant.values()) {
+        for (Variant variant : Variant.COMPARED) {
             starting.put(
                     variant,
-                    startInBackground("resilience-" + variant.label(), variant, appArgs(variant, stub.baseUrl())));
+                    startInBackground("resilience-" + variant.id(), variant, appArgs(variant, stub.baseUrl())));
         }
         starting.forEach((variant, future) -> APPS.put(variant, future.join()));
         startSparesInBackground();
@@ -199,6 +203,6 @@ public final class Lab {
      */
     public static CompletableFuture<JarProcess> startInBackground(String name, Variant variant, List<String> args) {
         return CompletableFuture.supplyAsync(
-                () -> JarProcess.start(name, variant.jar(), Variant.JVM_ARGS, args), STARTER);
+                () -> JarProcess.start(name, Jars.of(variant.app()), APP_JVM_ARGS, args), STARTER);
     }
 }

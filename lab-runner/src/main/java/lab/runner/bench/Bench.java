@@ -1,4 +1,4 @@
-package lab.runner.compare;
+package lab.runner.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import lab.runner.sampling.ActuatorClient;
 import lab.runner.sampling.ProcReader;
 import lab.runner.sampling.Sampler;
 import lab.runner.sampling.StepMetrics;
+import lab.variants.App;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -103,7 +104,7 @@ public final class Bench implements AutoCloseable {
         stub = launcher.startJar(
                 group,
                 "stub",
-                root.resolve(Variant.STUB_JAR),
+                root.resolve(App.STUB.jar()),
                 layout.loadCpuList(),
                 stubFlags.toList(),
                 List.of("--server.port=0"),
@@ -113,7 +114,7 @@ public final class Bench implements AutoCloseable {
 
     /** An app that is up: its process, port, Actuator and what it says about itself. */
     public record RunningApp(
-            Variant variant,
+            Launch variant,
             ManagedProcess process,
             int port,
             ActuatorClient actuator,
@@ -124,7 +125,7 @@ public final class Bench implements AutoCloseable {
         }
     }
 
-    public RunningApp startApp(Variant variant) throws IOException, InterruptedException {
+    public RunningApp startApp(Launch variant) throws IOException, InterruptedException {
         Path logs = outDir.resolve("logs");
         long t0 = System.nanoTime();
         ManagedProcess app = launcher.startJar(
