@@ -12,12 +12,16 @@ import picocli.CommandLine.Command;
                 + "WebFlux (event loop) in front of the same slow downstream.",
         subcommands = {
             CompareCommand.class,
+            ScenariosCommand.class,
             ServeCommand.class,
             SizeCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LabMain implements Runnable {
+
+    /** Exit status of bad input (picocli's and the shell's convention). */
+    static final int USAGE_ERROR = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,6 +34,14 @@ public final class LabMain implements Runnable {
         CommandLine cl = new CommandLine(new LabMain()).setCaseInsensitiveEnumValuesAllowed(true);
         // ./lab size passes its options through to the sizing calculator untouched
         cl.getSubcommands().get("size").setUnmatchedOptionsArePositionalParams(true);
+        // bad input: one line naming the value and what is accepted, exit 2, nothing started
+        cl.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine()
+                    .getErr()
+                    .println("ERROR: " + e.getMessage() + " (see ./lab "
+                            + e.getCommandLine().getCommandName() + " --help)");
+            return USAGE_ERROR;
+        });
         // a failed run says why in one line (the logs hold the rest); LAB_DEBUG=1 shows the stack trace
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("ERROR: " + e.getMessage());

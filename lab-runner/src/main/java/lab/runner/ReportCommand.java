@@ -1,12 +1,12 @@
 package lab.runner;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import lab.runner.compare.ReportHook;
-import lab.runner.output.ResultsFiles;
+import lab.results.ResultsJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code ./lab report <dir>}: re-render report.html and summary.md from an existing results.json. */
 @Command(
@@ -15,20 +15,19 @@ import picocli.CommandLine.Parameters;
         description = "Write report.html and summary.md again from DIR/results.json.")
 final class ReportCommand implements Callable<Integer> {
 
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "DIR", description = "A results folder (holding results.json).")
     Path dir;
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(dir.resolve(ResultsFiles.RESULTS_JSON))) {
-            System.err.println("no " + ResultsFiles.RESULTS_JSON + " in " + dir);
-            return 2;
+        try {
+            ResultsJson.read(dir);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (!ReportHook.write(dir, System.out)) {
-            return 1;
-        }
-        System.out.println("Report: " + dir.resolve("report.html").toAbsolutePath());
-        System.out.println("Summary: " + dir.resolve("summary.md").toAbsolutePath());
-        return 0;
+        return Reports.write(dir, System.out) ? 0 : 1;
     }
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ActuatorClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final double NANOS_PER_MS = 1e6;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -30,9 +30,15 @@ public final class ActuatorClient {
         return get("/info").map(json::readTree).orElseGet(json::createObjectNode);
     }
 
-    /** Meter sums by Prometheus name; empty when the scrape fails (e.g. the app is overwhelmed). */
-    public Map<String, Double> meters() {
-        return get("/prometheus").map(PrometheusText::parse).orElseGet(Map::of);
+    /** The Prometheus scrape with its labels; empty when it fails (e.g. the app is overwhelmed). */
+    public Optional<Scrape> scrape() {
+        return get("/prometheus").map(Scrape::parse);
+    }
+
+    /** How long {@code /actuator/health} takes to answer 200, in ms; empty when it does not. */
+    public Optional<Double> healthLatencyMs() {
+        long start = System.nanoTime();
+        return get("/health").map(body -> (System.nanoTime() - start) / NANOS_PER_MS);
     }
 
     private Optional<String> get(String path) {

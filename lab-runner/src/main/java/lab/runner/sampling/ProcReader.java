@@ -87,6 +87,43 @@ public final class ProcReader {
         return sum;
     }
 
+    /** Ids of the process's threads whose name ({@code comm}) matches; empty when unreadable. */
+    public java.util.List<Long> threadIds(long pid, java.util.function.Predicate<String> name) {
+        Path tasks = proc.resolve(Long.toString(pid)).resolve("task");
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        try (Stream<Path> list = Files.list(tasks)) {
+            for (Path task : list.toList()) {
+                try {
+                    if (name.test(Files.readString(task.resolve("comm")).trim())) {
+                        ids.add(Long.parseLong(task.getFileName().toString()));
+                    }
+                } catch (IOException | NumberFormatException threadEnded) {
+                    // it ended between listing and reading
+                }
+            }
+        } catch (IOException gone) {
+            return java.util.List.of();
+        }
+        return ids;
+    }
+
+    /** User + system CPU seconds of those threads of the process (threads that ended count 0). */
+    public double threadCpuSeconds(long pid, java.util.Collection<Long> tids) {
+        long ticks = 0;
+        Path tasks = proc.resolve(Long.toString(pid)).resolve("task");
+        for (long tid : tids) {
+            try {
+                String stat = Files.readString(tasks.resolve(Long.toString(tid)).resolve("stat"));
+                String[] fields =
+                        stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                ticks += Long.parseLong(fields[UTIME_AFTER_COMM]) + Long.parseLong(fields[STIME_AFTER_COMM]);
+            } catch (IOException | RuntimeException threadEnded) {
+                // gone: its time is lost with it
+            }
+        }
+        return ticks / ticksPerSecond;
+    }
+
     /**
      * CPU time (seconds) that {@code cpus} spent busy so far, whoever ran on them: user, nice,
      * system and steal from {@code /proc/stat}. Interrupt time is left out: loopback network work

@@ -8,82 +8,97 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * Samples once a second while a step runs: the app's Actuator meters, {@code /proc} for the app,
- * the stub and the load generator, and one probe request straight to the stub (its latency above
- * the configured delay is the stub's own overhead, which must stay small for the step to count).
+ * Samples once a second for as long as a variant runs: the app's Actuator meters, {@code /proc}
+ * for the app, the stub and the load generator, the app's cgroup, one probe request straight to
+ * the stub (its latency above the configured delay is the stub's own overhead, which must stay
+ * small for a step to count) and one to the app's {@code /actuator/health} (how long a health check
+ * takes on the loaded server). Steps take their windows out of the one series.
  */
 public final class Sampler implements AutoCloseable {
 
     private static final Duration PERIOD = Duration.ofSeconds(1);
     private static final Duration PROBE_GRACE = Duration.ofSeconds(10);
+    private static final double NANOS_PER_MS = 1e6;
+    private static final int HTTP_OK = 200;
 
-    private final ActuatorClient actuator;
+    /** Who is sampled: the app, the stub, the load generator (-1 while none runs) and the app's cgroup. */
+    public record Targets(
+            ActuatorClient actuator,
+            long appPid,
+            long stubPid,
+            LongSupplier loadGenPid,
+            int stubPort,
+            List<Integer> appCpus,
+            Supplier<Optional<CgroupReading>> cgroup) {
+
+        public Targets {
+            appCpus = List.copyOf(appCpus);
+        }
+    }
+
+    private final Targets targets;
     private final ProcReader proc;
-    private final long appPid;
-    private final long stubPid;
-    private final LongSupplier loadGenPid;
-    private final URI stubProbe;
+    private final GcThreads gcThreads;
+    private volatile URI stubProbe;
+    private volatile Duration probeTimeout;
     // HTTP/1.1 as the apps speak to the stub (the JDK client would otherwise try an h2c upgrade)
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private final Duration probeTimeout;
-    private final java.util.List<Integer> appCpus;
     private final List<Sample> samples = new ArrayList<>();
-    private final List<StubProbe> probes = new ArrayList<>();
-    // Two threads: the stub probe takes a whole downstream delay and must not hold up the readings.
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+    private final List<Probe> stubProbes = new ArrayList<>();
+    private final List<Probe> healthProbes = new ArrayList<>();
+    // Three threads: each probe may take a whole downstream delay and must not hold up the readings.
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(3, r -> {
         Thread t = new Thread(r, "lab-sampler");
         t.setDaemon(true);
         return t;
     });
 
-    /** {@code loadGenPid} returns -1 while no load generator runs. */
-    public Sampler(
-            ActuatorClient actuator,
-            ProcReader proc,
-            long appPid,
-            long stubPid,
-            LongSupplier loadGenPid,
-            int stubPort,
-            int delayMs,
-            java.util.List<Integer> appCpus) {
-        this.appCpus = java.util.List.copyOf(appCpus);
-        this.actuator = actuator;
+    public Sampler(Targets targets, ProcReader proc, int delayMs) {
+        this.targets = targets;
         this.proc = proc;
-        this.appPid = appPid;
-        this.stubPid = stubPid;
-        this.loadGenPid = loadGenPid;
-        this.stubProbe = URI.create("http://127.0.0.1:" + stubPort + "/delay?ms=" + delayMs + "&bytes=128");
+        this.gcThreads = new GcThreads(proc, targets.appPid());
+        probeDelay(delayMs);
+    }
+
+    /** The downstream delay the stub probe asks for (the stub's overhead is measured above it). */
+    public void probeDelay(int delayMs) {
+        this.stubProbe = URI.create("http://127.0.0.1:" + targets.stubPort() + "/delay?ms=" + delayMs + "&bytes=128");
         this.probeTimeout = Duration.ofMillis(delayMs).plus(PROBE_GRACE);
     }
 
     public Sampler start() {
         timer.scheduleAtFixedRate(this::sampleSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleAtFixedRate(this::probeSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::probeStubSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::probeHealthSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
-    /** A reading now, outside the schedule (e.g. right before and after a step). */
+    /** A reading now, outside the schedule. */
     public Sample sampleNow() {
-        long lg = loadGenPid.getAsLong();
+        long lg = targets.loadGenPid().getAsLong();
         long now = System.currentTimeMillis();
-        Map<String, Double> meters = actuator.meters();
+        Optional<Scrape> scrape = targets.actuator().scrape();
         return new Sample(
                 now,
-                meters,
-                proc.read(appPid).orElse(null),
-                proc.read(stubPid).orElse(null),
+                scrape.orElse(Scrape.EMPTY),
+                scrape.isEmpty(),
+                proc.read(targets.appPid()).orElse(null),
+                proc.read(targets.stubPid()).orElse(null),
                 lg > 0 ? proc.read(lg).orElse(null) : null,
-                proc.busySeconds(appCpus));
+                proc.busySeconds(targets.appCpus()),
+                gcThreads.cpuSeconds().orElse(null),
+                targets.cgroup().get().orElse(null));
     }
 
     private void sampleSafely() {
@@ -97,14 +112,21 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
-    private void probeSafely() {
+    private void probeStubSafely() {
         long now = System.currentTimeMillis();
         double ms = probeStub();
-        if (Double.isNaN(ms)) {
-            return; // cut short by close(): says nothing about the stub
+        if (!Double.isNaN(ms)) { // NaN: cut short by close(), says nothing about the stub
+            synchronized (stubProbes) {
+                stubProbes.add(new Probe(now, ms));
+            }
         }
-        synchronized (probes) {
-            probes.add(new StubProbe(now, ms));
+    }
+
+    private void probeHealthSafely() {
+        long now = System.currentTimeMillis();
+        double ms = targets.actuator().healthLatencyMs().orElse(-1.0);
+        synchronized (healthProbes) {
+            healthProbes.add(new Probe(now, ms));
         }
     }
 
@@ -117,7 +139,7 @@ public final class Sampler implements AutoCloseable {
                     .build();
             int status =
                     http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status == 200 ? (System.nanoTime() - start) / 1e6 : -1;
+            return status == HTTP_OK ? (System.nanoTime() - start) / NANOS_PER_MS : -1;
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -126,15 +148,22 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
+    /** Every sample so far, in time order. */
     public List<Sample> samples() {
         synchronized (samples) {
             return List.copyOf(samples);
         }
     }
 
-    public List<StubProbe> probes() {
-        synchronized (probes) {
-            return List.copyOf(probes);
+    public List<Probe> stubProbes() {
+        synchronized (stubProbes) {
+            return List.copyOf(stubProbes);
+        }
+    }
+
+    public List<Probe> healthProbes() {
+        synchronized (healthProbes) {
+            return List.copyOf(healthProbes);
         }
     }
 

@@ -1,0 +1,173 @@
+package lab.runner.model;
+
+import java.util.Locale;
+import lab.results.Measurement;
+import lab.results.StepRun.Bottleneck;
+import lab.results.StepRun.Bottleneck.Cause;
+
+/**
+ * Names the one measured cause that limited a step, checked in an order that puts root causes
+ * before their symptoms: a saturated load side or stub first (then the step says nothing about
+ * the app), the memory limit, a heap full of live data, GC, a client pool that makes requests wait,
+ * a thread pool at its maximum, a busy event loop, the CPU budget, and finally the load itself
+ * (the closed model asked for no more). When none of them holds, the step says so instead of guessing.
+ *
+ * @param loadSideShare share of the load side's CPUs that counts as saturated
+ * @param liveHeapShare share of the heap still live after GC that counts as a full heap
+ * @param gcPauseShare share of wall time in GC pauses that counts as GC-bound
+ * @param gcCpuShare share of the app's CPU spent in GC threads that counts as GC-bound
+ * @param busyThreadsShare busy threads / max threads that counts as an exhausted pool
+ * @param eventLoopPending pending event-loop tasks that count as a busy event loop
+ * @param cpuShare app CPU / budget that counts as CPU-bound
+ * @param memoryShare memory peak / limit that counts as memory-bound
+ * @param loadShare throughput / users-over-latency that counts as "the load asked for no more"
+ */
+public record Attribution(
+        double loadSideShare,
+        double liveHeapShare,
+        double gcPauseShare,
+        double gcCpuShare,
+        double busyThreadsShare,
+        double eventLoopPending,
+        double cpuShare,
+        double memoryShare,
+        double loadShare) {
+
+    public static final Attribution DEFAULTS = new Attribution(0.9, 0.85, 0.05, 0.25, 0.98, 8, 0.9, 0.95, 0.9);
+
+    /**
+     * What the attribution looks at, for one measurement.
+     *
+     * @param cpuBudgetCores the app's CPU budget (quota or CPUs)
+     * @param maxThreads the platform-thread pool serving requests, null when there is none
+     * @param littlesLawRps what the load asks for: users / (delay + overhead), or the offered rate
+     * @param stubSlow the stub answered slower than tolerated
+     */
+    public record Evidence(
+            Measurement m, double cpuBudgetCores, Integer maxThreads, Double littlesLawRps, boolean stubSlow) {}
+
+    public Bottleneck attribute(Evidence e) {
+        Measurement.App app = e.m().app();
+        Measurement.LoadSide load = e.m().loadSide();
+        Measurement.Cgroup cgroup = e.m().cgroup();
+        double loadSide = load.gatlingCpuCores() + load.stubCpuCores();
+        if (load.loadCpuBudget() > 0 && loadSide >= loadSideShare * load.loadCpuBudget()) {
+            return of(
+                    Cause.LOAD_SIDE,
+                    fmt(
+                            "Gatling %.2f + stub %.2f of the load side's %.2f CPU",
+                            load.gatlingCpuCores(), load.stubCpuCores(), load.loadCpuBudget()),
+                    loadSide / load.loadCpuBudget());
+        }
+        if (e.stubSlow()) {
+            return of(Cause.STUB, fmt("stub answered %.0f ms above its delay", load.stubOverheadMs()), null);
+        }
+        if (cgroup != null && cgroup.memoryLimitMiB() > 0) {
+            double share = cgroup.memoryPeakMiB() / cgroup.memoryLimitMiB();
+            if (cgroup.oomKills() > 0 || share >= memoryShare) {
+                return of(
+                        Cause.MEMORY_LIMIT,
+                        fmt(
+                                "memory %.0f of %.0f MiB%s",
+                                cgroup.memoryPeakMiB(),
+                                cgroup.memoryLimitMiB(),
+                                cgroup.oomKills() > 0 ? ", OOM-killed" : ""),
+                        share);
+            }
+        }
+        Double live = app.heap() == null ? null : app.heap().liveShare();
+        if (live != null && live >= liveHeapShare) {
+            return of(
+                    Cause.HEAP,
+                    fmt(
+                            "%.0f of %.0f MiB of heap still live after GC",
+                            app.heap().liveAfterGcMiB(), app.heap().maxMiB()),
+                    live);
+        }
+        Measurement.Gc gc = app.gc();
+        if (gc != null && (gc.pauseShare() >= gcPauseShare || (gc.cpuShare() != null && gc.cpuShare() >= gcCpuShare))) {
+            return of(
+                    Cause.GC,
+                    fmt(
+                            "GC pauses %.0f %% of wall time, GC threads %s of the app's CPU",
+                            gc.pauseShare() * 100, gc.cpuShare() == null ? "?" : fmt("%.0f %%", gc.cpuShare() * 100)),
+                    Math.max(gc.pauseShare(), gc.cpuShare() == null ? 0 : gc.cpuShare()));
+        }
+        Measurement.ClientPool pool = app.clientPool();
+        if (pool != null
+                && ((pool.pendingMax() != null && pool.pendingMax() >= 1)
+                        || (pool.activeMax() != null
+                                && pool.maxConnections() != null
+                                && pool.maxConnections() > 0
+                                && pool.activeMax() >= pool.maxConnections()))) {
+            return of(
+                    Cause.CLIENT_POOL,
+                    fmt(
+                            "client pool %.0f of %.0f connections in use, up to %.0f calls waiting",
+                            nz(pool.activeMax()), nz(pool.maxConnections()), nz(pool.pendingMax())),
+                    pool.maxConnections() == null || pool.maxConnections() <= 0
+                            ? null
+                            : nz(pool.activeMax()) / pool.maxConnections());
+        }
+        if (e.maxThreads() != null && app.threadsBusyMax() != null) {
+            double share = app.threadsBusyMax() / e.maxThreads();
+            if (share >= busyThreadsShare) {
+                return of(
+                        Cause.THREAD_POOL,
+                        fmt("%.0f of %d threads busy", app.threadsBusyMax(), e.maxThreads()),
+                        Math.min(1, share));
+            }
+        }
+        if (app.eventLoopPendingMax() != null && app.eventLoopPendingMax() >= eventLoopPending) {
+            return of(
+                    Cause.EVENT_LOOP,
+                    fmt("up to %.0f tasks waiting for the event loop", app.eventLoopPendingMax()),
+                    null);
+        }
+        double cpu = app.cpuCores() / e.cpuBudgetCores();
+        boolean throttled = cgroup != null && cgroup.throttledShare() >= cpuShare;
+        if (cpu >= cpuShare || throttled) {
+            return of(
+                    Cause.CPU,
+                    throttled
+                            ? fmt(
+                                    "CPU %.2f of %.2f cores, throttled in %.0f %% of periods",
+                                    app.cpuCores(), e.cpuBudgetCores(), cgroup.throttledShare() * 100)
+                            : fmt("CPU %.2f of %.2f cores", app.cpuCores(), e.cpuBudgetCores()),
+                    Math.min(1, cpu));
+        }
+        if (e.littlesLawRps() != null && e.littlesLawRps() > 0) {
+            double share = e.m().client().throughputRps() / e.littlesLawRps();
+            if (share >= loadShare) {
+                return of(
+                        Cause.LOAD,
+                        fmt(
+                                "%.0f rps = %.0f %% of what the load asks (%.0f rps)",
+                                e.m().client().throughputRps(), share * 100, e.littlesLawRps()),
+                        share);
+            }
+        }
+        return of(
+                Cause.UNEXPLAINED,
+                fmt(
+                        "no measured limit: CPU %.2f of %.2f, %s",
+                        app.cpuCores(),
+                        e.cpuBudgetCores(),
+                        e.littlesLawRps() == null
+                                ? "no load prediction"
+                                : fmt("%.0f of %.0f rps asked", e.m().client().throughputRps(), e.littlesLawRps())),
+                null);
+    }
+
+    private static Bottleneck of(Cause cause, String figure, Double value) {
+        return new Bottleneck(cause, figure, value);
+    }
+
+    private static double nz(Double v) {
+        return v == null ? 0 : v;
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,357 @@
+package lab.runner.sampling;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import lab.results.Measurement;
+
+/**
+ * What the samples of one steady window say about the app, its cgroup and the load side. The
+ * window's figures come from the first and last sample inside it (CPU, counters: deltas over that
+ * span) and from every sample inside it (highest values); samples outside the window, such as the
+ * ramp's, never count.
+ */
+public final class WindowStats {
+
+    private static final double MS_PER_S = 1000.0;
+    private static final double BYTES_PER_MIB = 1024.0 * 1024.0;
+    private static final double P99 = 0.99;
+    private static final double P90 = 0.9;
+    private static final double MEDIAN = 0.5;
+    private static final Predicate<Scrape.Series> ANY = s -> true;
+    private static final Predicate<Scrape.Series> HEAP = s -> "heap".equals(s.label("area"));
+
+    private final List<Sample> window;
+    private final List<Probe> stubProbes;
+    private final List<Probe> healthProbes;
+    private final double seconds;
+    private final long fromMs;
+
+    private WindowStats(List<Sample> window, List<Probe> stubProbes, List<Probe> healthProbes, long fromMs) {
+        this.window = window;
+        this.fromMs = fromMs;
+        this.stubProbes = stubProbes;
+        this.healthProbes = healthProbes;
+        this.seconds = window.size() < 2
+                ? 0
+                : (window.getLast().epochMs() - window.getFirst().epochMs()) / MS_PER_S;
+    }
+
+    /** The samples and probes taken within {@code [fromMs, toMs]}. */
+    public static WindowStats of(
+            List<Sample> samples, List<Probe> stubProbes, List<Probe> healthProbes, long fromMs, long toMs) {
+        return new WindowStats(
+                samples.stream()
+                        .filter(s -> s.epochMs() >= fromMs && s.epochMs() <= toMs)
+                        .sorted(Comparator.comparingLong(Sample::epochMs))
+                        .toList(),
+                stubProbes.stream()
+                        .filter(p -> p.epochMs() >= fromMs && p.epochMs() <= toMs)
+                        .toList(),
+                healthProbes.stream()
+                        .filter(p -> p.epochMs() >= fromMs && p.epochMs() <= toMs)
+                        .toList(),
+                fromMs);
+    }
+
+    /** Seconds between the first and last sample in the window (0 with fewer than two). */
+    public double seconds() {
+        return seconds;
+    }
+
+    public int samples() {
+        return window.size();
+    }
+
+    /** The app's CPU in cores over the window. */
+    public double appCpuCores() {
+        return cores(Sample::app);
+    }
+
+    public Measurement.App app(double throughputRps, Double contextSwitchesPerRequest) {
+        double cpu = appCpuCores();
+        return new Measurement.App(
+                cpu,
+                throughputRps > 0 ? cpu * MS_PER_S / throughputRps : null,
+                maxProc(p -> p.rssMiB()),
+                (int) maxProc(p -> p.threads()),
+                intOrNull(maxMeter(Meters.THREADS_LIVE)),
+                maxMeter(Meters.TOMCAT_BUSY),
+                maxMeter(Meters.EVENT_LOOP_PENDING),
+                maxMeter(Meters.IN_PROGRESS),
+                gc(cpu),
+                heap(),
+                clientPool(),
+                contextSwitchesPerRequest,
+                (int) window.stream().filter(Sample::scrapeFailed).count(),
+                null);
+    }
+
+    Measurement.Gc gc(double appCpuCores) {
+        Double pauseSeconds = delta(Meters.GC_PAUSE + Meters.SUM);
+        Double pauses = delta(Meters.GC_PAUSE + Meters.COUNT);
+        Double maxPause = maxMeter(Meters.GC_PAUSE + Meters.MAX);
+        Double gcCpu = null;
+        List<Sample> withGc =
+                window.stream().filter(s -> s.gcCpuSeconds() != null).toList();
+        if (withGc.size() >= 2 && seconds > 0 && appCpuCores > 0) {
+            double gcCores =
+                    (withGc.getLast().gcCpuSeconds() - withGc.getFirst().gcCpuSeconds())
+                            / ((withGc.getLast().epochMs() - withGc.getFirst().epochMs()) / MS_PER_S);
+            gcCpu = Math.max(0, Math.min(1, gcCores / appCpuCores));
+        }
+        return new Measurement.Gc(
+                pauseSeconds == null || seconds <= 0 ? 0 : pauseSeconds / seconds,
+                gcCpu,
+                pauses == null ? 0 : Math.round(pauses),
+                maxPause == null ? null : maxPause * MS_PER_S);
+    }
+
+    Measurement.Heap heap() {
+        Double used = window.stream()
+                .map(s -> s.scrape().sum(Meters.MEMORY_USED, HEAP))
+                .filter(Objects::nonNull)
+                .max(Double::compare)
+                .orElse(null);
+        Double live = last(s -> s.scrape().sum(Meters.GC_LIVE_DATA));
+        Double max = last(s -> s.scrape().sum(Meters.GC_MAX_DATA));
+        return new Measurement.Heap(mib(used), mib(live), mib(max));
+    }
+
+    Measurement.ClientPool clientPool() {
+        Double leased = maxOver(s -> s.scrape().sum(Meters.HC5_LEASED, x -> "leased".equals(x.label("state"))));
+        Double active = leased != null ? leased : maxMeter(Meters.NETTY_ACTIVE);
+        Double pending = maxMeter(Meters.HC5_PENDING);
+        if (pending == null) {
+            pending = maxMeter(Meters.NETTY_PENDING);
+        }
+        Double max = maxMeter(Meters.HC5_MAX);
+        if (max == null) {
+            max = maxOver(s -> s.scrape().max(Meters.NETTY_MAX));
+        }
+        return new Measurement.ClientPool(active, pending, max);
+    }
+
+    public Measurement.Server server() {
+        Double health = percentile(
+                healthProbes.stream()
+                        .filter(p -> p.latencyMs() >= 0)
+                        .map(Probe::latencyMs)
+                        .toList(),
+                MEDIAN);
+        if (window.size() < 2) {
+            return new Measurement.Server(null, null, null, health);
+        }
+        Scrape first = window.getFirst().scrape();
+        Scrape last = window.getLast().scrape();
+        Double p99 = Histograms.quantile(first.buckets(Meters.SERVER, ANY), last.buckets(Meters.SERVER, ANY), P99);
+        return new Measurement.Server(
+                meanMs(Meters.SERVER), p99 == null ? null : p99 * MS_PER_S, meanMs(Meters.CLIENT), health);
+    }
+
+    /** The cgroup's counters over the window; null when the app has no cgroup. */
+    public Measurement.Cgroup cgroup() {
+        List<CgroupReading> readings =
+                window.stream().map(Sample::cgroup).filter(Objects::nonNull).toList();
+        if (readings.size() < 2) {
+            return null;
+        }
+        CgroupReading a = readings.getFirst();
+        CgroupReading b = readings.getLast();
+        long periods = b.periods() - a.periods();
+        return new Measurement.Cgroup(
+                periods <= 0 ? 0 : (double) (b.throttledPeriods() - a.throttledPeriods()) / periods,
+                b.throttledSeconds() - a.throttledSeconds(),
+                readings.stream()
+                        .mapToDouble(CgroupReading::memoryUsageMiB)
+                        .max()
+                        .orElse(0),
+                b.memoryLimitMiB(),
+                b.oomKills() - a.oomKills());
+    }
+
+    /**
+     * @param loadCpuBudget cores the load side (stub, load generator, runner) had
+     * @param delayMs what the stub probe asked for
+     */
+    public Measurement.LoadSide loadSide(double throughputRps, double loadCpuBudget, int delayMs) {
+        double gatling = cores(Sample::loadGen);
+        double stub = cores(Sample::stub);
+        List<Double> probes = stubProbes.stream()
+                .map(p -> p.latencyMs() < 0 ? Double.POSITIVE_INFINITY : p.latencyMs())
+                .toList();
+        Double p90 = percentile(probes, P90);
+        return new Measurement.LoadSide(
+                gatling,
+                throughputRps > 0 ? gatling * MS_PER_S / throughputRps : null,
+                stub,
+                throughputRps > 0 ? stub * MS_PER_S / throughputRps : null,
+                loadCpuBudget,
+                p90 == null ? null : p90 - delayMs,
+                foreignCores());
+    }
+
+    /**
+     * One point per sample (second), {@code t} counted from the window's start, the client's
+     * figures left empty for the caller to fill.
+     */
+    public List<Measurement.SecondPoint> series() {
+        List<Measurement.SecondPoint> points = new ArrayList<>();
+        long t0 = fromMs;
+        Sample previous = null;
+        for (Sample s : window) {
+            List<Sample> pair = previous == null ? null : List.of(previous, s);
+            points.add(new Measurement.SecondPoint(
+                    (s.epochMs() - t0) / MS_PER_S,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    pair == null ? null : cores(pair, Sample::app),
+                    s.app() == null ? null : s.app().rssMiB(),
+                    s.scrape().sum(Meters.THREADS_LIVE),
+                    s.scrape().sum(Meters.TOMCAT_BUSY),
+                    s.scrape().sum(Meters.IN_PROGRESS),
+                    s.scrape().sum(Meters.EVENT_LOOP_PENDING),
+                    pair == null ? null : throttledShare(previous, s),
+                    pair == null ? null : cores(pair, Sample::loadGen),
+                    pair == null ? null : cores(pair, Sample::stub),
+                    healthAt(s.epochMs())));
+            previous = s;
+        }
+        return points;
+    }
+
+    private Double healthAt(long epochMs) {
+        return healthProbes.stream()
+                .filter(p -> p.latencyMs() >= 0 && Math.abs(p.epochMs() - epochMs) < MS_PER_S / 2)
+                .map(Probe::latencyMs)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Double throttledShare(Sample a, Sample b) {
+        if (a.cgroup() == null || b.cgroup() == null) {
+            return null;
+        }
+        long periods = b.cgroup().periods() - a.cgroup().periods();
+        return periods <= 0
+                ? 0.0
+                : (double) (b.cgroup().throttledPeriods() - a.cgroup().throttledPeriods()) / periods;
+    }
+
+    /** CPU other processes used on the app's CPUs (cores): busy time of those CPUs minus the app's. */
+    double foreignCores() {
+        List<Sample> known = window.stream()
+                .filter(s -> s.appCpusBusySeconds() >= 0 && s.app() != null)
+                .toList();
+        if (known.size() < 2) {
+            return 0;
+        }
+        Sample first = known.getFirst();
+        Sample last = known.getLast();
+        double span = (last.epochMs() - first.epochMs()) / MS_PER_S;
+        if (span <= 0) {
+            return 0;
+        }
+        double busy = last.appCpusBusySeconds() - first.appCpusBusySeconds();
+        double app = last.app().cpuSeconds() - first.app().cpuSeconds();
+        return Math.max(0, (busy - app) / span);
+    }
+
+    private double cores(Function<Sample, ProcStats> which) {
+        return cores(window, which);
+    }
+
+    /** CPU cores used between the first and last sample where the process was seen. */
+    static double cores(List<Sample> samples, Function<Sample, ProcStats> which) {
+        Sample first = null;
+        Sample last = null;
+        for (Sample s : samples) {
+            if (which.apply(s) != null) {
+                if (first == null) {
+                    first = s;
+                }
+                last = s;
+            }
+        }
+        if (first == null || last == first || last.epochMs() == first.epochMs()) {
+            return 0;
+        }
+        return (which.apply(last).cpuSeconds() - which.apply(first).cpuSeconds())
+                / ((last.epochMs() - first.epochMs()) / MS_PER_S);
+    }
+
+    private Double meanMs(String histogram) {
+        Double count = delta(histogram + Meters.COUNT);
+        Double sum = delta(histogram + Meters.SUM);
+        return count == null || sum == null || count <= 0 ? null : sum * MS_PER_S / count;
+    }
+
+    /** Last minus first scraped value of a cumulative meter; null when either scrape lacks it. */
+    private Double delta(String name) {
+        List<Sample> scraped = window.stream().filter(s -> !s.scrapeFailed()).toList();
+        if (scraped.size() < 2) {
+            return null;
+        }
+        Double a = scraped.getFirst().scrape().sum(name);
+        Double b = scraped.getLast().scrape().sum(name);
+        return a == null || b == null ? null : b - a;
+    }
+
+    private Double maxMeter(String name) {
+        return maxOver(s -> s.scrape().sum(name));
+    }
+
+    private Double maxOver(Function<Sample, Double> value) {
+        return window.stream()
+                .map(value)
+                .filter(Objects::nonNull)
+                .max(Double::compare)
+                .orElse(null);
+    }
+
+    private Double last(Function<Sample, Double> value) {
+        Double found = null;
+        for (Sample s : window) {
+            Double v = value.apply(s);
+            if (v != null) {
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    private double maxProc(ToDoubleFunction<ProcStats> value) {
+        OptionalDouble max = window.stream()
+                .map(Sample::app)
+                .filter(Objects::nonNull)
+                .mapToDouble(value)
+                .max();
+        return max.orElse(0);
+    }
+
+    private static Integer intOrNull(Double value) {
+        return value == null ? null : (int) Math.round(value);
+    }
+
+    private static Double mib(Double bytes) {
+        return bytes == null ? null : bytes / BYTES_PER_MIB;
+    }
+
+    /** The {@code q} quantile (nearest rank) of the values; null when there are none. */
+    static Double percentile(List<Double> values, double q) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
