@@ -132,8 +132,8 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        RunSetup setup = RunSetup.decide(root, scenarioSpec, limits, heapMiB, gc, appCpus, spec.commandLine());
         List<Launch> launches = launches(scenarioSpec);
+        RunSetup setup = RunSetup.decide(root, scenarioSpec, limits, heapMiB, gc, appCpus, spec.commandLine());
         Path outDir = out != null
                 ? out
                 : root.resolve("results")

@@ -32,8 +32,6 @@ public final class LabMain implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LabMain()).setCaseInsensitiveEnumValuesAllowed(true);
-        // ./lab size passes its options through to the sizing calculator untouched
-        cl.getSubcommands().get("size").setUnmatchedOptionsArePositionalParams(true);
         // bad input: one line naming the value and what is accepted, exit 2, nothing started
         cl.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine()

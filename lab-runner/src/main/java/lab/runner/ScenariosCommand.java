@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
                 + "run one with ./lab compare --scenario NAME.")
 final class ScenariosCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        Catalogue.load(RepoRoot.find()).lines().forEach(System.out::println);
+        Catalogue.load(RepoRoot.find()).lines().forEach(spec.commandLine().getOut()::println);
         return 0;
     }
 }

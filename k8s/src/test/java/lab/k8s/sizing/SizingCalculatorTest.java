@@ -3,11 +3,7 @@ package lab.k8s.sizing;
 import static lab.k8s.units.Quantities.KIB;
 import static lab.k8s.units.Quantities.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SizingCalculatorTest {
@@ -76,54 +72,6 @@ class SizingCalculatorTest {
     }
 
     @Test
-    void commandLineTakesTheDocumentedOptions() {
-        SizingInput input = SizingCalculator.parse(new String[] {
-            "--memory", "384Mi", "--heap-percent", "50", "--stack", "1m", "--threads", "200", "--touched-stack", "128k"
-        });
-
-        assertThat(input.memoryLimitBytes()).isEqualTo(384 * MIB);
-        assertThat(input.heapPercent()).isEqualTo(50);
-        assertThat(input.stackBytes()).isEqualTo(MIB);
-        assertThat(input.requestThreads()).isEqualTo(200);
-        assertThat(input.touchedStackBytes()).isEqualTo(128 * KIB);
-        assertThat(SizingCalculator.parse(new String[] {"--memory", "1Gi", "--heap", "256m"})
-                        .effectiveHeapBytes())
-                .isEqualTo(256 * MIB);
-        assertThat(SizingCalculator.parse(new String[] {"--help"})).isNull();
-    }
-
-    @Test
-    void commandLineRejectsUnknownOptionsAndAMissingLimit() {
-        assertThatThrownBy(() -> SizingCalculator.parse(new String[] {"--threads", "200"}))
-                .hasMessageContaining("--memory");
-        assertThatThrownBy(() -> SizingCalculator.parse(new String[] {"--memory", "1Gi", "--bogus", "1"}))
-                .hasMessageContaining("--bogus");
-        assertThatThrownBy(() -> SizingCalculator.parse(new String[] {"--memory"}))
-                .hasMessageContaining("needs a value");
-    }
-
-    @Test
-    void commandLinePrintsTheTableOrTheUsageWithAnErrorStatus() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int ok = SizingCalculator.run(
-                new String[] {"--memory", "384Mi", "--heap-percent", "50", "--stack", "1m", "--threads", "200"},
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        int bad = SizingCalculator.run(
-                new String[] {"--memory", "lots"},
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertThat(ok).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("memory limit", "384.0 MiB", "typical RSS", "worst case total", "OOM killer sees RSS");
-        assertThat(bad).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("size: ", "lots", "usage: SizingCalculator");
-    }
-
-    @Test
     void gcOverheadFollowsTheCollectorJvmErgonomicsPickForTheContainer() {
         assertThat(SizingInput.gcOverheadPercent(500, 4096 * MIB))
                 .as("one CPU: Serial")
@@ -137,12 +85,6 @@ class SizingCalculatorTest {
         assertThat(SizingInput.gcOverheadPercent(0, 2048 * MIB))
                 .as("CPUs unknown: G1")
                 .isEqualTo(SizingInput.G1_GC_OVERHEAD_PERCENT);
-        assertThat(SizingCalculator.parse(new String[] {"--memory", "2Gi", "--cpu", "500m"})
-                        .gcOverheadPercent())
-                .isEqualTo(SizingInput.SERIAL_GC_OVERHEAD_PERCENT);
-        assertThat(SizingCalculator.parse(new String[] {"--memory", "2Gi", "--gc-overhead-percent", "7"})
-                        .gcOverheadPercent())
-                .isEqualTo(7);
     }
 
     @Test
