@@ -91,7 +91,17 @@ public final class Diff {
         diff.failures().forEach(f -> lines.add("! " + f));
         lines.add("Diff: " + md.toAbsolutePath());
         lines.add("      " + html.toAbsolutePath());
-        return lines;
+        return lines.stream().map(Diff::ascii).toList();
+    }
+
+    /** The console may not speak UTF-8 (a C locale prints "?"): arrows and signs in ASCII there. */
+    private static String ascii(String line) {
+        return line.replace("→", "->")
+                .replace("\u2212", "-")
+                .replace("×", "x")
+                .replace("±", "+-")
+                .replace("–", "-")
+                .replace("·", ".");
     }
 
     private static void flags(String label, List<RunDiff.Flag> flags, List<String> lines) {

@@ -51,7 +51,8 @@ class DiffTest {
                 .contains(
                         "- webflux u1600 throughput 1,000 rps → 800 rps (−20.0 %); ranges apart, beyond the 5 % floor")
                 .contains("| u1600 | 1,600 users | 1,000 [995–1,005] | 800 [796–804] | **−20.0 % worse** |");
-        assertThat(outcome.summary()).anyMatch(l -> l.contains("worse") && l.contains("webflux u1600 throughput"));
+        assertThat(outcome.summary()).contains("  worse   webflux u1600 throughput 1,000 rps -> 800 rps (-20.0 %)");
+        assertThat(outcome.summary()).allMatch(l -> l.chars().allMatch(c -> c < 128), "ASCII on the console");
     }
 
     @Test

@@ -51,8 +51,8 @@ class DiffCommandTest {
 
         assertThat(code).isZero();
         assertThat(out.toString())
-                .contains("2 shared steps × 3 figures: 1 worse, 0 better beyond the noise")
-                .contains("worse   webflux u1600 throughput 1,000 rps → 800 rps (−20.0 %)")
+                .contains("2 shared steps x 3 figures: 1 worse, 0 better beyond the noise")
+                .contains("worse   webflux u1600 throughput 1,000 rps -> 800 rps (-20.0 %)")
                 .contains(target.resolve("diff.md").toAbsolutePath().toString());
         assertThat(target.resolve("diff.md")).exists();
         assertThat(target.resolve("diff.html")).exists();
