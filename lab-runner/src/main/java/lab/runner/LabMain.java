@@ -3,7 +3,7 @@ package lab.runner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./lab}: compare the variants, serve them for curl, size pods, or re-render a report. */
+/** {@code ./lab}: compare the variants, serve them for curl, size pods, re-render a report, or diff two runs. */
 @Command(
         name = "lab",
         mixinStandardHelpOptions = true,
@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             SizeCommand.class,
             ReportCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LabMain implements Runnable {
