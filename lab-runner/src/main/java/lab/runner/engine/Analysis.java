@@ -68,14 +68,18 @@ final class Analysis {
     Outcome analyse(List<StepWindows> steps) {
         int delay = c.spec().request().delayMs();
         List<StepWindows> closed = steps.stream().filter(s -> !s.first().open()).toList();
-        Double lowLatencyMs = closed.isEmpty()
-                ? null
-                : median(closed.getFirst().repeats().stream()
-                        .map(m -> m.client().latency().meanMs())
-                        .toList());
+        // the overhead is measured where nothing queues: the lowest step of a ladder. A run of one step
+        // (cold start, c10k) holds more requests than the app serves at once: its latency is mostly queueing.
+        Double lowLatencyMs =
+                closed.isEmpty() || !"ladder".equals(c.spec().load().kind())
+                        ? null
+                        : median(closed.getFirst().repeats().stream()
+                                .map(m -> m.client().latency().meanMs())
+                                .toList());
         Double overheadMs = lowLatencyMs == null ? null : Model.overheadMs(lowLatencyMs, delay);
         double latencyMs = lowLatencyMs == null ? Math.max(1, delay) : Math.max(1, delay + overheadMs);
-        Double cpuMs = cpuMsPerRequest(closed.isEmpty() ? steps : closed);
+        // from the closed steps only: the open step is predicted from them, never from its own figures
+        Double cpuMs = cpuMsPerRequest(closed);
         Double cpuCeiling = cpuMs == null || cpuMs <= 0 ? null : Model.cpuCeilingRps(c.cpuBudgetCores(), cpuMs);
         Double threadCeiling = c.maxThreads() == null ? null : Model.littlesLawRps(c.maxThreads(), latencyMs);
         Double poolCeiling = c.poolConnections() == null ? null : Model.littlesLawRps(c.poolConnections(), latencyMs);
@@ -166,7 +170,8 @@ final class Analysis {
 
     /**
      * CPU per request at the most loaded valid step (the highest throughput), where fixed costs
-     * weigh least; the cpu scenario takes its lowest step instead, its prediction's premise.
+     * weigh least (any step when none is valid); the cpu scenario takes its lowest step instead, its
+     * prediction's premise.
      */
     private Double cpuMsPerRequest(List<StepWindows> steps) {
         if (steps.isEmpty()) {
@@ -177,7 +182,9 @@ final class Analysis {
                     .map(m -> m.app().cpuMsPerRequest())
                     .toList());
         }
-        return steps.stream()
+        List<StepWindows> valid = steps.stream().filter(this::trustworthy).toList();
+        List<StepWindows> candidates = valid.isEmpty() ? steps : valid;
+        return candidates.stream()
                 .map(s -> new double[] {
                     nz(median(s.repeats().stream()
                             .map(m -> m.client().throughputRps())
@@ -190,6 +197,27 @@ final class Analysis {
                 .max(Comparator.comparingDouble(p -> p[0]))
                 .map(p -> p[1])
                 .orElse(null);
+    }
+
+    /**
+     * Whether the validity rules found nothing wrong with any repeat of a closed step (a cold
+     * warm-up aside: it marks every step alike).
+     */
+    private boolean trustworthy(StepWindows s) {
+        for (int i = 0; i < s.repeats().size(); i++) {
+            if (!rules.reasons(new ValidityRules.Evidence(
+                            s.repeats().get(i),
+                            s.loadGenFailed().get(i),
+                            false,
+                            c.cpuBudgetCores(),
+                            c.spec().request().delayMs(),
+                            null,
+                            false))
+                    .isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Slowdown and cold start: what happened when, beside the model's prediction. */

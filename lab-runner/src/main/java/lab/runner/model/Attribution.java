@@ -9,8 +9,9 @@ import lab.results.StepRun.Bottleneck.Cause;
  * Names the one measured cause that limited a step, checked in an order that puts root causes
  * before their symptoms: a saturated load side or stub first (then the step says nothing about
  * the app), the memory limit, a heap full of live data, GC, a client pool that makes requests wait,
- * a thread pool at its maximum, a busy event loop, the CPU budget, and finally the load itself
- * (the closed model asked for no more). When none of them holds, the step says so instead of guessing.
+ * a thread pool at its maximum, the CPU budget, an event loop with tasks waiting while its CPU had
+ * time to spare (it is blocked), and finally the load itself (the closed model asked for no more).
+ * When none of them holds, the step says so instead of guessing.
  *
  * @param loadSideShare share of the load side's CPUs that counts as saturated
  * @param liveHeapShare share of the heap still live after GC that counts as a full heap
@@ -118,12 +119,6 @@ public record Attribution(
                         Math.min(1, share));
             }
         }
-        if (app.eventLoopPendingMax() != null && app.eventLoopPendingMax() >= eventLoopPending) {
-            return of(
-                    Cause.EVENT_LOOP,
-                    fmt("up to %.0f tasks waiting for the event loop", app.eventLoopPendingMax()),
-                    null);
-        }
         double cpu = app.cpuCores() / e.cpuBudgetCores();
         boolean throttled = cgroup != null && cgroup.throttledShare() >= cpuShare;
         if (cpu >= cpuShare || throttled) {
@@ -135,6 +130,14 @@ public record Attribution(
                                     app.cpuCores(), e.cpuBudgetCores(), cgroup.throttledShare() * 100)
                             : fmt("CPU %.2f of %.2f cores", app.cpuCores(), e.cpuBudgetCores()),
                     Math.min(1, cpu));
+        }
+        // after the CPU: tasks wait on an event loop whose CPU is full as a symptom of the CPU; with CPU
+        // to spare they wait because the loop is blocked (a blocking call on it), the cause itself
+        if (app.eventLoopPendingMax() != null && app.eventLoopPendingMax() >= eventLoopPending) {
+            return of(
+                    Cause.EVENT_LOOP,
+                    fmt("up to %.0f tasks waiting for the event loop", app.eventLoopPendingMax()),
+                    null);
         }
         if (e.littlesLawRps() != null && e.littlesLawRps() > 0) {
             double share = e.m().client().throughputRps() / e.littlesLawRps();

@@ -95,7 +95,8 @@ public final class WindowStats {
     Measurement.Gc gc(double appCpuCores) {
         Double pauseSeconds = delta(Meters.GC_PAUSE + Meters.SUM);
         Double pauses = delta(Meters.GC_PAUSE + Meters.COUNT);
-        Double maxPause = maxMeter(Meters.GC_PAUSE + Meters.MAX);
+        // one series per GC action and cause: the longest pause is the largest of their maxima, not their sum
+        Double maxPause = maxOver(s -> s.scrape().max(Meters.GC_PAUSE + Meters.MAX));
         Double gcCpu = null;
         List<Sample> withGc =
                 window.stream().filter(s -> s.gcCpuSeconds() != null).toList();
@@ -105,8 +106,9 @@ public final class WindowStats {
                             / ((withGc.getLast().epochMs() - withGc.getFirst().epochMs()) / MS_PER_S);
             gcCpu = Math.max(0, Math.min(1, gcCores / appCpuCores));
         }
+        double scrapedSeconds = scrapedSeconds();
         return new Measurement.Gc(
-                pauseSeconds == null || seconds <= 0 ? 0 : pauseSeconds / seconds,
+                pauseSeconds == null || scrapedSeconds <= 0 ? 0 : pauseSeconds / scrapedSeconds,
                 gcCpu,
                 pauses == null ? 0 : Math.round(pauses),
                 maxPause == null ? null : maxPause * MS_PER_S);
@@ -144,11 +146,13 @@ public final class WindowStats {
                         .map(Probe::latencyMs)
                         .toList(),
                 MEDIAN);
-        if (window.size() < 2) {
+        List<Sample> scraped = scraped();
+        if (scraped.size() < 2) {
             return new Measurement.Server(null, null, null, health);
         }
-        Scrape first = window.getFirst().scrape();
-        Scrape last = window.getLast().scrape();
+        // a failed scrape is empty: as the first, it would make the histogram's delta its whole life's counts
+        Scrape first = scraped.getFirst().scrape();
+        Scrape last = scraped.getLast().scrape();
         Double p99 = Histograms.quantile(first.buckets(Meters.SERVER, ANY), last.buckets(Meters.SERVER, ANY), P99);
         return new Measurement.Server(
                 meanMs(Meters.SERVER), p99 == null ? null : p99 * MS_PER_S, meanMs(Meters.CLIENT), health);
@@ -294,9 +298,22 @@ public final class WindowStats {
         return count == null || sum == null || count <= 0 ? null : sum * MS_PER_S / count;
     }
 
+    /** The samples whose scrape answered: cumulative meters are read between the first and last of them. */
+    private List<Sample> scraped() {
+        return window.stream().filter(s -> !s.scrapeFailed()).toList();
+    }
+
+    /** Seconds between the first and last answered scrape (0 with fewer than two). */
+    private double scrapedSeconds() {
+        List<Sample> scraped = scraped();
+        return scraped.size() < 2
+                ? 0
+                : (scraped.getLast().epochMs() - scraped.getFirst().epochMs()) / MS_PER_S;
+    }
+
     /** Last minus first scraped value of a cumulative meter; null when either scrape lacks it. */
     private Double delta(String name) {
-        List<Sample> scraped = window.stream().filter(s -> !s.scrapeFailed()).toList();
+        List<Sample> scraped = scraped();
         if (scraped.size() < 2) {
             return null;
         }

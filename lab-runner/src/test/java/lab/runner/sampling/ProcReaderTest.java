@@ -3,9 +3,12 @@ package lab.runner.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcReaderTest {
 
@@ -60,5 +63,83 @@ class ProcReaderTest {
     @Test
     void aProcessThatIsGoneReadsAsEmpty() {
         assertThat(new ProcReader().read(Integer.MAX_VALUE)).isEmpty();
+    }
+
+    // ---- a fake /proc tree
+
+    @TempDir
+    Path proc;
+
+    private static final String STATUS = "Name:\tjava\nThreads:\t3\nVmRSS:\t  2048 kB\n"
+            + "voluntary_ctxt_switches:\t%d\nnonvoluntary_ctxt_switches:\t%d\n";
+
+    private static String stat(long pid, String comm, long utime, long stime) {
+        return pid + " (" + comm + ") S 1 " + pid + " " + pid + " 0 -1 4194560 100 0 0 0 " + utime + " " + stime
+                + " 0 0 20 0 3 0 100 0 0\n";
+    }
+
+    private void task(long pid, long tid, String comm, long utime, long stime, long voluntary, long involuntary)
+            throws IOException {
+        Path dir = Files.createDirectories(proc.resolve(pid + "/task/" + tid));
+        Files.writeString(dir.resolve("comm"), comm + "\n");
+        Files.writeString(dir.resolve("stat"), stat(pid, comm, utime, stime));
+        Files.writeString(dir.resolve("status"), STATUS.formatted(voluntary, involuntary));
+    }
+
+    @Test
+    void readsAProcessFromAProcTree() throws IOException {
+        Path dir = Files.createDirectories(proc.resolve("77"));
+        Files.writeString(dir.resolve("status"), STATUS.formatted(10, 2));
+        Files.writeString(dir.resolve("stat"), stat(77, "java", 150, 50));
+
+        ProcStats p = new ProcReader(proc, 100).read(77).orElseThrow();
+
+        assertThat(p.threads()).isEqualTo(3);
+        assertThat(p.rssMiB()).isEqualTo(2);
+        assertThat(p.cpuSeconds()).isCloseTo(2.0, within(1e-9));
+        assertThat(p.voluntarySwitches()).isEqualTo(10);
+        // a process whose files cannot be read, or are cut short, is gone
+        assertThat(new ProcReader(proc, 100).read(78)).isEmpty();
+        Files.writeString(dir.resolve("stat"), "77 (java) S 1");
+        assertThat(new ProcReader(proc, 100).read(77)).isEmpty();
+    }
+
+    @Test
+    void threadsAreFoundByNameAndTheirCpuSummed() throws IOException {
+        task(77, 77, "java", 1000, 0, 5, 1);
+        task(77, 80, "GC Thread#0", 30, 10, 100, 7);
+        task(77, 81, "GC Thread#1", 20, 0, 50, 3);
+        ProcReader reader = new ProcReader(proc, 100);
+
+        List<Long> gc = reader.threadIds(77, name -> name.startsWith("GC Thread"));
+
+        assertThat(gc).containsExactlyInAnyOrder(80L, 81L);
+        assertThat(reader.threadCpuSeconds(77, gc)).isCloseTo(0.6, within(1e-9));
+        // a thread that ended counts nothing
+        assertThat(reader.threadCpuSeconds(77, List.of(80L, 99L))).isCloseTo(0.4, within(1e-9));
+        assertThat(reader.threadIds(78, name -> true)).isEmpty();
+    }
+
+    @Test
+    void contextSwitchesAreSummedOverEveryThread() throws IOException {
+        task(77, 77, "java", 1000, 0, 5, 1);
+        task(77, 80, "GC Thread#0", 30, 10, 100, 7);
+        task(77, 81, "http-nio-8081-e", 20, 0, 50, 3);
+
+        assertThat(new ProcReader(proc, 100).contextSwitchesAllThreads(77)).isEqualTo(166);
+        assertThat(new ProcReader(proc, 100).contextSwitchesAllThreads(78)).isEqualTo(-1);
+    }
+
+    @Test
+    void busySecondsComeFromTheTreesStatFile() throws IOException {
+        Files.writeString(proc.resolve("stat"), """
+                cpu  1000 0 500 9000 100 0 0 0 0 0
+                cpu0 400 0 200 4500 50 0 0 0 0 0
+                cpu1 600 10 300 4500 50 5 5 80 0 0
+                """);
+
+        assertThat(new ProcReader(proc, 100).busySeconds(List.of(1))).isCloseTo(9.9, within(1e-9));
+        assertThat(new ProcReader(proc.resolve("missing"), 100).busySeconds(List.of(1)))
+                .isNegative();
     }
 }

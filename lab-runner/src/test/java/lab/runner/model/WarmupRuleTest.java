@@ -1,0 +1,144 @@
+package lab.runner.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.results.ScenarioSpec;
+import lab.results.VariantRun.WarmupResult.Chunk;
+import org.junit.jupiter.api.Test;
+
+class WarmupRuleTest {
+
+    /** The catalogue's rule: the last 3 chunks within ±10 % of their median, at most 120 s. */
+    private static final WarmupRule RULE = WarmupRule.of(new ScenarioSpec.Warmup(800, 10, 3, 0.1, 120));
+
+    /**
+     * A recorded warm-up: WebFlux at 800 connections on one CPU climbed 507 -> 5,600 rps over about
+     * 60 s while the JIT compiled, CPU-bound all along, so its CPU per request fell as 1 core / rps.
+     */
+    private static final double[][] WEBFLUX_CLIMB = {
+        {507, 1.97}, {1066, 0.94}, {1427, 0.70}, {1992, 0.50}, {2633, 0.38}, {4200, 0.238}, {5600, 0.178}
+    };
+
+    /** What followed once the JIT was done: flat within a few per cent. */
+    private static final double[][] WEBFLUX_WARM = {{6050, 0.165}, {6150, 0.163}, {6120, 0.163}};
+
+    private static List<Chunk> chunks(double[]... rpsAndCpu) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < rpsAndCpu.length; i++) {
+            chunks.add(new Chunk(10.0 * (i + 1), rpsAndCpu[i][0], rpsAndCpu[i][1], 250));
+        }
+        return chunks;
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] all = new double[a.length + b.length][];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** The number of chunks after which the rule first holds, 0 when it never does. */
+    private static int firstStable(WarmupRule rule, List<Chunk> chunks) {
+        for (int n = 1; n <= chunks.size(); n++) {
+            if (rule.stable(chunks.subList(0, n))) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void theRecordedWebfluxClimbIsNeverStableAndTheCapMarksItCold() {
+        List<Chunk> climb = chunks(WEBFLUX_CLIMB);
+
+        assertThat(firstStable(RULE, climb)).isZero();
+        // 7 chunks of 10 s are within the 120 s cap; a 60 s cap is used up and the variant is cold
+        assertThat(RULE.exhausted(70)).isFalse();
+        assertThat(new WarmupRule(3, 0.1, 60).exhausted(70)).isTrue();
+        assertThat(RULE.exhausted(120)).isTrue();
+    }
+
+    @Test
+    void theRecordedWebfluxWarmUpBecomesStableOnlyOnceTheClimbIsOver() {
+        List<Chunk> all = chunks(concat(WEBFLUX_CLIMB, WEBFLUX_WARM));
+
+        // after 9 chunks the last three are 5,600 / 6,050 / 6,150 rps (median 6,050: 5,600 is 7.4 % off)
+        // and 0.178 / 0.165 / 0.163 ms (median 0.165: 0.178 is 7.9 % off): within 10 %
+        assertThat(firstStable(RULE, all)).isEqualTo(9);
+        // within 5 % the 5,600 rps chunk is still part of the climb: one chunk later
+        assertThat(firstStable(new WarmupRule(3, 0.05, 120), all)).isEqualTo(10);
+    }
+
+    @Test
+    void aFlatThroughputIsNotEnoughWhileTheCpuPerRequestStillFalls() {
+        // MVC at its thread ceiling: throughput flat from the start, the JIT still cutting CPU per request
+        List<Chunk> mvc = chunks(
+                new double[] {1830, 0.40},
+                new double[] {1835, 0.31},
+                new double[] {1828, 0.24},
+                new double[] {1832, 0.21},
+                new double[] {1830, 0.20},
+                new double[] {1829, 0.20});
+
+        // after 5 chunks 0.24 ms is 14 % above the median 0.21; after 6 every value is within 5 %
+        assertThat(firstStable(RULE, mvc)).isEqualTo(6);
+    }
+
+    @Test
+    void aFlatCpuPerRequestIsNotEnoughWhileTheThroughputStillClimbs() {
+        List<Chunk> rising = chunks(
+                new double[] {3000, 0.2},
+                new double[] {3600, 0.2},
+                new double[] {4200, 0.2},
+                new double[] {4300, 0.2},
+                new double[] {4250, 0.2});
+
+        // after 4 chunks 3,600 rps is 14 % below the median 4,200
+        assertThat(firstStable(RULE, rising)).isEqualTo(5);
+    }
+
+    @Test
+    void fewerChunksThanTheRuleAsksForAreNeverStable() {
+        assertThat(RULE.stable(List.of())).isFalse();
+        assertThat(RULE.stable(chunks(new double[] {1000, 0.2}, new double[] {1000, 0.2})))
+                .isFalse();
+        assertThat(RULE.stable(chunks(new double[] {1000, 0.2}, new double[] {1000, 0.2}, new double[] {1000, 0.2})))
+                .isTrue();
+    }
+
+    @Test
+    void aChunkWithoutCpuFiguresOrWithoutThroughputIsNotStable() {
+        List<Chunk> unknownCpu = new ArrayList<>(chunks(new double[] {1000, 0.2}, new double[] {1000, 0.2}));
+        unknownCpu.add(new Chunk(30, 1000, null, 120));
+        List<Chunk> failedChunk = chunks(new double[] {0, 0.2}, new double[] {0, 0.2}, new double[] {0, 0.2});
+
+        assertThat(RULE.stable(unknownCpu)).isFalse();
+        assertThat(RULE.stable(failedChunk)).isFalse();
+    }
+
+    @Test
+    void onlyTheLastChunksCount() {
+        // a cold start long ago does not keep a now-steady JVM from counting as warm
+        List<Chunk> chunks = chunks(
+                new double[] {100, 5.0}, new double[] {2000, 0.2}, new double[] {2010, 0.2}, new double[] {1990, 0.2});
+
+        assertThat(RULE.stable(chunks)).isTrue();
+    }
+
+    @Test
+    void theRuleIsStatedWithItsFigures() {
+        assertThat(RULE.describe(5))
+                .isEqualTo("warm when the last 3 chunks of 5 s each have throughput and CPU per request within"
+                        + " ±10 % of their median; at most 120 s");
+    }
+
+    @Test
+    void aRuleThatCannotMeanStableIsRefused() {
+        assertThatThrownBy(() -> new WarmupRule(1, 0.1, 60)).hasMessageContaining("stableChunks");
+        assertThatThrownBy(() -> new WarmupRule(3, 0, 60)).hasMessageContaining("tolerance");
+        assertThatThrownBy(() -> new WarmupRule(3, 1, 60)).hasMessageContaining("tolerance");
+    }
+}
