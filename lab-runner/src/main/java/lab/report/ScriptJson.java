@@ -1,6 +1,8 @@
 package lab.report;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON that is safe inside an HTML {@code <script>} element. A string containing
@@ -10,12 +12,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class ScriptJson {
 
+    /** Compact: the page carries the data, not a second pretty copy of results.json. */
+    static final JsonMapper COMPACT = JsonMapper.builder()
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
     private ScriptJson() {}
 
     static String of(Object value) {
-        String json = value instanceof JsonNode node
-                ? ResultsReader.MAPPER.writeValueAsString(node)
-                : ResultsReader.MAPPER.writeValueAsString(value);
+        String json =
+                value instanceof JsonNode node ? COMPACT.writeValueAsString(node) : COMPACT.writeValueAsString(value);
         StringBuilder safe = new StringBuilder(json.length());
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);

@@ -16,7 +16,7 @@ class ScriptJsonTest {
         String json = ScriptJson.of(value);
 
         assertThat(json).doesNotContain("<", ">", "&", "\u2028");
-        JsonNode parsed = ResultsReader.MAPPER.readTree(json);
+        JsonNode parsed = ScriptJson.COMPACT.readTree(json);
         assertThat(parsed.get("note").asString()).isEqualTo("</script><!-- a & b > c \u2028");
     }
 
