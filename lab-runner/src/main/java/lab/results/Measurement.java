@@ -59,6 +59,7 @@ public record Measurement(
      * @param eventLoopPendingMax highest {@code reactor.netty.eventloop.pending.tasks}
      * @param inFlightMax highest {@code lab.requests.in.progress}
      * @param failedScrapes Actuator scrapes that got no answer during the window
+     * @param threadStacks native memory of thread stacks (c10k), null otherwise
      */
     public record App(
             double cpuCores,
@@ -73,7 +74,16 @@ public record Measurement(
             Heap heap,
             ClientPool clientPool,
             Double contextSwitchesPerRequest,
-            int failedScrapes) {}
+            int failedScrapes,
+            ThreadStacks threadStacks) {}
+
+    /**
+     * Thread stacks as the JVM's native memory tracking counts them (c10k only: NMT costs a little).
+     *
+     * @param reservedMiB address space reserved for stacks (what {@code ulimit -v} sees)
+     * @param committedMiB stack memory actually touched (what RSS and a memory limit see)
+     */
+    public record ThreadStacks(int threads, double reservedMiB, double committedMiB) {}
 
     /**
      * The JVM's own GC counters over the window.

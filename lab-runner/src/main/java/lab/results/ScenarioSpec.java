@@ -17,6 +17,8 @@ import java.util.Map;
  * @param prediction which model predicts each step (see {@link Prediction})
  * @param reading what the scenario shows, in words; the report puts the measured figures beside it
  * @param repeats how many times each step is measured in the same warm JVMs
+ * @param warmup the warm-up rule
+ * @param quick what {@code --quick} changes: a smoke run of the same scenario
  */
 public record ScenarioSpec(
         String name,
@@ -30,7 +32,8 @@ public record ScenarioSpec(
         Prediction prediction,
         String reading,
         int repeats,
-        Warmup warmup) {
+        Warmup warmup,
+        Quick quick) {
 
     public ScenarioSpec {
         variants = variants == null ? List.of() : List.copyOf(variants);
@@ -89,6 +92,17 @@ public record ScenarioSpec(
      *     {@code event-loop-blocking}, {@code pool}, {@code slowdown}, {@code coldstart}, {@code c10k}
      */
     public record Prediction(String model, String statement) {}
+
+    /**
+     * {@code --quick}: fewer and shorter steps, one repeat, a shorter warm-up cap; every step still
+     * warm (the warm-up rule is the same).
+     */
+    public record Quick(List<Integer> users, int stepSeconds, int openSeconds, int repeats, int warmupMaxSeconds) {
+
+        public Quick {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
 
     /**
      * The warm-up rule: chunks of {@code chunkSeconds} at {@code users} until the last

@@ -12,6 +12,7 @@ import java.util.List;
  * @param prediction what the model says this step should reach
  * @param verdict whether the step can be trusted as a statement about the app, and why not
  * @param bottleneck the one measured cause that limited the step
+ * @param timeline for time-series scenarios (phases, cold start): what happened when; null otherwise
  */
 public record StepRun(
         String id,
@@ -20,10 +21,44 @@ public record StepRun(
         Spread spread,
         Prediction prediction,
         Verdict verdict,
-        Bottleneck bottleneck) {
+        Bottleneck bottleneck,
+        Timeline timeline) {
 
     public StepRun {
         repeats = List.copyOf(repeats);
+    }
+
+    /**
+     * What a time-series step shows over time, measured and predicted. Times in seconds from the
+     * start of the window (the series' {@code t}).
+     *
+     * @param phases when each phase of the scenario really started and ended
+     * @param baselineP99Ms the per-second p99 before the first phase (slowdown)
+     * @param peakInFlight the most requests inside the app at once
+     * @param predictedPeakQueue slowdown: (rate - thread ceiling during the phase) x phase seconds;
+     *     null where no thread pool limits the model
+     * @param recoverySeconds after the last phase ended, until the per-second p99 is back within
+     *     1.5x the baseline for 3 s in a row; null when it never was
+     * @param predictedRecoverySeconds slowdown: backlog / (normal ceiling - rate)
+     * @param steadyRps coldstart: the throughput the run settled at (median of its last third)
+     * @param secondsTo90Percent coldstart: until the per-second throughput first reached 90 % of
+     *     {@code steadyRps} and held it for 3 s
+     */
+    public record Timeline(
+            List<PhaseMark> phases,
+            Double baselineP99Ms,
+            Double peakInFlight,
+            Double predictedPeakQueue,
+            Double recoverySeconds,
+            Double predictedRecoverySeconds,
+            Double steadyRps,
+            Double secondsTo90Percent) {
+
+        public Timeline {
+            phases = phases == null ? List.of() : List.copyOf(phases);
+        }
+
+        public record PhaseMark(String name, double startT, double endT, int extraLatencyMs) {}
     }
 
     /**
