@@ -69,14 +69,14 @@
     } else if (a.type === 'log') {
       base.type = 'log';
       base.logBase = 10;
-      base.nameGap = 44;
+      base.nameGap = 54;
     } else if (a.type === 'time') {
       base.type = 'value';
       base.min = 'dataMin';
       base.max = 'dataMax';
     } else {
       base.type = 'value';
-      base.nameGap = 44;
+      base.nameGap = 54;
     }
     return base;
   }
@@ -291,7 +291,7 @@
       animation: false,
       title: { show: false },
       legend: { type: 'plain', top: 0, data: spec.series.map(function (s) { return s.name; }) },
-      grid: { left: 70, right: spec.y2 ? 70 : 30, top: 30 + legendRows(spec, width) * LEGEND_ROW_PX, bottom: 50 },
+      grid: { left: 80, right: spec.y2 ? 80 : 30, top: 30 + legendRows(spec, width) * LEGEND_ROW_PX, bottom: 50 },
       tooltip: { trigger: trigger, confine: true, formatter: tooltip },
       xAxis: axis(spec.x),
       yAxis: spec.y2 ? [y, axis(spec.y2)] : y,

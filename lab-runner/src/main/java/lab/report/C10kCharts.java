@@ -41,10 +41,27 @@ final class C10kCharts {
         double seed = inFlight(run) * SEED_STACK_MIB_PER_THREAD;
         List<Series> memory = new ArrayList<>();
         memory.add(bars("RSS (MiB)", run, step -> Steps.across(step, Figures::rssMiB)));
-        memory.add(Series.line("OS threads × 1 MiB of stack (address space)", null, "markers", points(run, step -> {
-            Stat threads = Steps.across(step, Figures::osThreads);
-            return threads == null ? null : threads.scaled(SEED_STACK_MIB_PER_THREAD);
-        })));
+        boolean nmt = run.variants().stream()
+                .map(C10kCharts::step)
+                .anyMatch(step -> step != null && Steps.across(step, Figures::stacksReservedMiB) != null);
+        if (nmt) {
+            memory.add(Series.line(
+                    "thread stacks reserved (MiB)",
+                    null,
+                    "markers",
+                    points(run, step -> Steps.across(step, Figures::stacksReservedMiB))));
+            memory.add(Series.line(
+                    "thread stacks committed (MiB)",
+                    null,
+                    "markers",
+                    points(run, step -> Steps.across(step, Figures::stacksCommittedMiB))));
+        } else {
+            // Without Native Memory Tracking: the seed's arithmetic on the measured thread count.
+            memory.add(Series.line("OS threads × 1 MiB of stack (address space)", null, "markers", points(run, step -> {
+                Stat threads = Steps.across(step, Figures::osThreads);
+                return threads == null ? null : threads.scaled(SEED_STACK_MIB_PER_THREAD);
+            })));
+        }
         memory.add(Series.reference(
                 "seed estimate: " + inFlight + " × 1 MB",
                 null,
@@ -54,9 +71,10 @@ final class C10kCharts {
                         "chart-c10k-memory",
                         ChartModel.C10K,
                         "c10k memory: " + inFlight,
-                        "Resident memory of each app, against the seed's estimate (a 1 MB stack per thread per "
-                                + "request). A thread's stack is reserved address space; Linux commits its pages only "
-                                + "when touched, so RSS, what a memory limit sees, stays far below threads × 1 MiB.",
+                        "Resident memory of each app (bars), its thread stacks as Native Memory Tracking counts "
+                                + "them (reserved: address space; committed: pages touched), and the seed's estimate "
+                                + "(a 1 MB stack per thread per request). Linux commits stack pages only when touched, "
+                                + "so RSS, what a memory limit sees, stays far below threads × 1 MiB.",
                         variants,
                         Axis.of("MiB", "log"),
                         memory),

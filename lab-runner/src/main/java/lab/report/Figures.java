@@ -102,6 +102,22 @@ final class Figures {
         return m.client() == null ? null : (double) m.client().ok();
     }
 
+    static Double stackThreads(Measurement m) {
+        return stacks(m) == null ? null : (double) stacks(m).threads();
+    }
+
+    static Double stacksReservedMiB(Measurement m) {
+        return stacks(m) == null ? null : stacks(m).reservedMiB();
+    }
+
+    static Double stacksCommittedMiB(Measurement m) {
+        return stacks(m) == null ? null : stacks(m).committedMiB();
+    }
+
+    private static Measurement.ThreadStacks stacks(Measurement m) {
+        return m.app() == null ? null : m.app().threadStacks();
+    }
+
     private static Measurement.Latency latency(Measurement m) {
         return m.client() == null ? null : m.client().latency();
     }

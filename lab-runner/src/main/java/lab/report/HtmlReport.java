@@ -109,6 +109,7 @@ final class HtmlReport {
             t.put("measurements", measurements + (measurements == 1 ? " measurement" : " measurements"));
             t.put("steps", StepTables.steps(run, variant));
             t.put("model", StepTables.model(variant));
+            t.put("timeline", StepTables.timeline(variant));
             t.put("spread", StepTables.spread(variant));
             t.put("client", StepTables.client(variant));
             t.put("app", StepTables.app(variant));

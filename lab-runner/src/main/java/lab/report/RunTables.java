@@ -67,6 +67,16 @@ final class RunTables {
                             + w.stableChunks() + " are within " + Fmt.percent(w.tolerance())
                             + " of their median (throughput and CPU per request), at most " + w.maxSeconds() + " s");
         }
+        ScenarioSpec.Quick q = s.quick();
+        if (q != null) {
+            row(
+                    table,
+                    "--quick",
+                    "users " + q.users().stream().map(Fmt::count).collect(Collectors.joining(", ")) + "; "
+                            + q.stepSeconds() + " s steps; open-model step " + q.openSeconds() + " s; "
+                            + q.repeats() + (q.repeats() == 1 ? " repeat" : " repeats") + "; warm-up at most "
+                            + q.warmupMaxSeconds() + " s");
+        }
         return table.build();
     }
 

@@ -284,7 +284,10 @@ final class StepTables {
                         "client pool pending (max)",
                         "client pool size",
                         "context switches / req",
-                        "failed scrapes"));
+                        "failed scrapes",
+                        "NMT threads",
+                        "thread stacks reserved (MiB)",
+                        "thread stacks committed (MiB)"));
         forEachRepeat(
                 variant,
                 (step, m) -> {
@@ -299,6 +302,7 @@ final class StepTables {
                     Measurement.Gc gc = a.gc();
                     Measurement.Heap heap = a.heap();
                     Measurement.ClientPool pool = a.clientPool();
+                    Measurement.ThreadStacks stacks = a.threadStacks();
                     return List.of(
                             Steps.label(step),
                             String.valueOf(m.repeat()),
@@ -322,7 +326,10 @@ final class StepTables {
                             pool == null ? Fmt.NONE : Fmt.count(pool.pendingMax()),
                             pool == null ? Fmt.NONE : Fmt.count(pool.maxConnections()),
                             Fmt.decimal(a.contextSwitchesPerRequest(), 1),
-                            Fmt.count(a.failedScrapes()));
+                            Fmt.count(a.failedScrapes()),
+                            stacks == null ? Fmt.NONE : Fmt.count(stacks.threads()),
+                            stacks == null ? Fmt.NONE : Fmt.count(stacks.reservedMiB()),
+                            stacks == null ? Fmt.NONE : Fmt.count(stacks.committedMiB()));
                 },
                 table);
         return table.build();
@@ -388,7 +395,8 @@ final class StepTables {
                         "OS threads",
                         "JVM live threads",
                         "RSS (MiB)",
-                        "stack at 1 MiB per thread (MiB)",
+                        "NMT threads",
+                        "thread stacks reserved / committed (MiB)",
                         "context switches / req",
                         "app CPU (cores)",
                         "valid"));
@@ -414,13 +422,62 @@ final class StepTables {
                                                     : m.app().jvmThreadsLive()),
                                     Fmt::count),
                             Fmt.withRange(Steps.across(step, Figures::rssMiB), Fmt::count),
-                            threads == null
-                                    ? Fmt.NONE
-                                    : Fmt.count(threads.median() * C10kCharts.SEED_STACK_MIB_PER_THREAD),
+                            Fmt.withRange(Steps.across(step, Figures::stackThreads), Fmt::count),
+                            stacks(step),
                             Fmt.withRange(
                                     Steps.across(step, Figures::contextSwitchesPerRequest), v -> Fmt.decimal(v, 1)),
                             Fmt.withRange(Steps.across(step, Figures::appCpuCores), Fmt::cores),
                             validity(step)),
+                    Steps.valid(step) ? "" : "invalid",
+                    Optional.ofNullable(Steps.reason(step)).orElse(""));
+        }
+        return table.build();
+    }
+
+    /** "8,570 / 796": Native Memory Tracking's reserved and committed thread stacks (medians). */
+    private static String stacks(StepRun step) {
+        Double reserved = Steps.median(step, Figures::stacksReservedMiB);
+        Double committed = Steps.median(step, Figures::stacksCommittedMiB);
+        return reserved == null && committed == null ? Fmt.NONE : Fmt.count(reserved) + " / " + Fmt.count(committed);
+    }
+
+    /** What the runner derived over time for each time-series step: the phases as they happened, queue, recovery. */
+    static Table timeline(VariantRun variant) {
+        Table.Builder table = new Table.Builder(
+                "timeline-" + variant.name(),
+                variant.name() + ": over time",
+                "steps",
+                List.of(
+                        "step",
+                        "phases (start–end, s)",
+                        "baseline p99",
+                        "peak in flight",
+                        "predicted peak queue",
+                        "recovery",
+                        "predicted recovery",
+                        "steady rps",
+                        "to 90 % of steady"));
+        for (StepRun step : ordered(variant)) {
+            StepRun.Timeline t = step.timeline();
+            if (t == null) {
+                continue;
+            }
+            table.row(
+                    List.of(
+                            Steps.label(step),
+                            t.phases().isEmpty()
+                                    ? "none"
+                                    : t.phases().stream()
+                                            .map(p -> p.name() + " (+" + Fmt.count(p.extraLatencyMs()) + " ms) "
+                                                    + Fmt.decimal(p.startT(), 1) + "–" + Fmt.decimal(p.endT(), 1))
+                                            .collect(Collectors.joining("; ")),
+                            Fmt.duration(t.baselineP99Ms()),
+                            Fmt.count(t.peakInFlight()),
+                            Fmt.count(t.predictedPeakQueue()),
+                            Fmt.shortSeconds(t.recoverySeconds()),
+                            Fmt.shortSeconds(t.predictedRecoverySeconds()),
+                            Fmt.count(t.steadyRps()),
+                            Fmt.shortSeconds(t.secondsTo90Percent())),
                     Steps.valid(step) ? "" : "invalid",
                     Optional.ofNullable(Steps.reason(step)).orElse(""));
         }

@@ -1,7 +1,9 @@
 package lab.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import lab.report.Chart.Axis;
 import lab.report.Chart.Band;
@@ -9,7 +11,6 @@ import lab.report.Chart.Point;
 import lab.report.Chart.Series;
 import lab.results.Measurement.SecondPoint;
 import lab.results.RunResults;
-import lab.results.ScenarioSpec;
 
 /**
  * Per-second panels of a time-series scenario (phases of an open-model run, a cold start): every
@@ -20,20 +21,34 @@ final class TimeSeriesCharts {
     static final String GROUP = "timeseries";
 
     private final RunResults run;
-    private final List<Timeline> timelines;
+    private final List<PerSecond> timelines;
     private final List<Band> bands;
 
     TimeSeriesCharts(RunResults run) {
         this.run = run;
-        this.timelines = run.variants().stream().map(Timeline::of).toList();
-        this.bands = Runs.phases(run).stream().map(TimeSeriesCharts::band).toList();
+        this.timelines = run.variants().stream().map(PerSecond::of).toList();
+        this.bands = bands(run, timelines);
     }
 
-    static Band band(ScenarioSpec.Phase phase) {
-        String extra = phase.extraLatencyMs() >= 0
-                ? "+" + Fmt.count(phase.extraLatencyMs())
-                : Fmt.count(phase.extraLatencyMs());
-        return new Band(phase.name() + " (" + extra + " ms)", phase.atSecond(), phase.atSecond() + phase.seconds());
+    /**
+     * One shaded span per phase: from its earliest start to its latest end over the variants (the
+     * runner marks when each phase really started and ended for each of them).
+     */
+    static List<Band> bands(RunResults run, List<PerSecond> timelines) {
+        Map<String, Band> byName = new LinkedHashMap<>();
+        for (PerSecond timeline : timelines) {
+            for (PerSecond.Phase phase : timeline.phases(run)) {
+                String extra = phase.extraLatencyMs() >= 0
+                        ? "+" + Fmt.count(phase.extraLatencyMs())
+                        : Fmt.count(phase.extraLatencyMs());
+                String name = phase.name() + " (" + extra + " ms)";
+                byName.merge(
+                        name,
+                        new Band(name, phase.from(), phase.to()),
+                        (a, b) -> new Band(name, Math.min(a.from(), b.from()), Math.max(a.to(), b.to())));
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     List<Chart> charts() {
@@ -113,7 +128,7 @@ final class TimeSeriesCharts {
 
     private Chart panel(String id, String title, String caption, Axis y, List<Figure> figures) {
         List<Series> series = new ArrayList<>();
-        for (Timeline timeline : timelines) {
+        for (PerSecond timeline : timelines) {
             for (Figure figure : figures) {
                 List<Point> data = timeline.seconds().stream()
                         .map(second -> Point.of(second.t(), second.stat(figure.value()), null))

@@ -156,11 +156,7 @@ class ReportCoverageTest {
         where("scenario.load.openSeconds", text(v -> "req/s for " + v.asInt() + " s"));
         where("scenario.load.requestTimeoutMs", duration());
         where("scenario.phases[].name", textAsIs());
-        where(
-                "scenario.phases[].atSecond",
-                (p, leaf) -> p.bands().stream()
-                        .anyMatch(band ->
-                                band.get("from").asDouble() == leaf.value().asDouble()));
+        where("scenario.phases[].atSecond", text(v -> "ms from " + v.asInt() + " s for"));
         where("scenario.phases[].seconds", text(v -> "for " + v.asInt() + " s"));
         where("scenario.phases[].extraLatencyMs", text(v -> "+" + Fmt.count(v.asInt()) + " ms"));
         where("scenario.prediction.model", text(v -> "model " + v.asString()));
@@ -171,6 +167,11 @@ class ReportCoverageTest {
         where("scenario.warmup.stableChunks", text(v -> "the last " + v.asInt() + " are"));
         where("scenario.warmup.tolerance", percent());
         where("scenario.warmup.maxSeconds", text(v -> "at most " + v.asInt() + " s"));
+        where("scenario.quick.users[]", count());
+        where("scenario.quick.stepSeconds", text(v -> v.asInt() + " s steps"));
+        where("scenario.quick.openSeconds", text(v -> "open-model step " + v.asInt() + " s"));
+        where("scenario.quick.repeats", text(v -> v.asInt() + " repeats;"));
+        where("scenario.quick.warmupMaxSeconds", text(v -> "warm-up at most " + v.asInt() + " s"));
 
         where("variants[].(name|app|model)", textAsIs());
         where("variants[].launch.(jar|cgroup)", textAsIs());
@@ -237,6 +238,7 @@ class ReportCoverageTest {
         where(m + "app.heap.*", count());
         where(m + "app.clientPool.*", count());
         where(m + "app.contextSwitchesPerRequest", text(v -> Fmt.decimal(v.asDouble(), 1)));
+        where(m + "app.threadStacks.*", count());
         where(m + "cgroup.throttledShare", percent());
         where(m + "cgroup.throttledSeconds", seconds());
         where(m + "cgroup.(memoryPeakMiB|memoryLimitMiB|oomKills)", count());
@@ -272,6 +274,13 @@ class ReportCoverageTest {
                 text(v -> Words.causeShort(lab.results.StepRun.Bottleneck.Cause.valueOf(v.asString()))));
         where(step + "bottleneck.figure", textAsIs());
         where(step + "bottleneck.value", percent());
+        where(step + "timeline.phases[].name", textAsIs());
+        // also the shaded spans of the time-series panels, placed on the run's time axis (ReportWriterTest)
+        where(step + "timeline.phases[].(startT|endT)", text(v -> Fmt.decimal(v.asDouble(), 1)));
+        where(step + "timeline.phases[].extraLatencyMs", text(v -> "(+" + Fmt.count(v.asInt()) + " ms)"));
+        where(step + "timeline.baselineP99Ms", duration());
+        where(step + "timeline.(peakInFlight|predictedPeakQueue|steadyRps)", count());
+        where(step + "timeline.(recoverySeconds|predictedRecoverySeconds|secondsTo90Percent)", seconds());
     }
 
     @Test

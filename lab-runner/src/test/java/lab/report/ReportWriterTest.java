@@ -319,8 +319,9 @@ class ReportWriterTest {
             assertThat(panel.get("x").get("type").asString()).isEqualTo("time");
             assertThat(panel.get("group").asString()).isEqualTo(TimeSeriesCharts.GROUP);
             assertThat(panel.get("bands").get(0).get("name").asString()).isEqualTo("slow downstream (+900 ms)");
-            assertThat(panel.get("bands").get(0).get("from").asDouble()).isEqualTo(20.0);
-            assertThat(panel.get("bands").get(0).get("to").asDouble()).isEqualTo(40.0);
+            // where the runner saw the phase: mvc 20.4–40.6 s, webflux 20.2–40.3 s; one span covers both
+            assertThat(panel.get("bands").get(0).get("from").asDouble()).isEqualTo(20.2);
+            assertThat(panel.get("bands").get(0).get("to").asDouble()).isEqualTo(40.6);
         }
         JsonNode rate = chart(charts, "chart-ts-rate");
         assertThat(seriesNames(rate)).contains("mvc achieved", "mvc offered", "webflux achieved", "webflux offered");
@@ -328,6 +329,9 @@ class ReportWriterTest {
         assertThat(seriesNames(chart(charts, "chart-ts-threads")))
                 .contains("mvc busy threads", "webflux event-loop pending");
         assertThat(ids(charts)).doesNotContain("chart-throughput");
+        assertThat(html.select("table#timeline-mvc tbody tr").eachText())
+                .containsExactly(
+                        "open model at 1,000 req/s slow downstream (+900 ms) 20.4–40.6 110 ms 15,400 16,020 6 s 8 s — —");
     }
 
     @Test
@@ -352,6 +356,14 @@ class ReportWriterTest {
                         .get(headers.indexOf("context switches / req"))
                         .text())
                 .isEqualTo("5.4");
+        assertThat(mvc10k.select("td").get(headers.indexOf("NMT threads")).text())
+                .isEqualTo("8,570");
+        assertThat(mvc10k.select("td")
+                        .get(headers.indexOf("thread stacks reserved / committed (MiB)"))
+                        .text())
+                .isEqualTo("8,570 / 796");
+        assertThat(seriesNames(json(html, "lab-charts"), "chart-c10k-memory"))
+                .contains("RSS (MiB)", "thread stacks reserved (MiB)", "thread stacks committed (MiB)");
         assertThat(Files.readString(dir.resolve(ReportWriter.SUMMARY)))
                 .contains("## c10k")
                 .contains("| mvc-10k | 9,700 |");

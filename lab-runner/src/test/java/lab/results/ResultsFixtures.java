@@ -233,7 +233,8 @@ public final class ResultsFixtures {
                                         s -> s.rps(700, 690)
                                                 .cpu(0.2)
                                                 .p99(9800)
-                                                .series(seconds, t -> slowdownPoint(t, 200, 200, true))))
+                                                .series(seconds, t -> slowdownPoint(t, 200, 200, true))
+                                                .timeline(slowdownTimeline(20.4, 40.6, 15_400.0, 16_020.0, 6.0, 8.0))))
                 .variant(
                         "webflux",
                         "event-loop",
@@ -244,8 +245,32 @@ public final class ResultsFixtures {
                                         s -> s.rps(998, 995)
                                                 .cpu(0.12)
                                                 .p99(1100)
-                                                .series(seconds, t -> slowdownPoint(t, 1000, 1000, false))))
+                                                .series(seconds, t -> slowdownPoint(t, 1000, 1000, false))
+                                                .timeline(slowdownTimeline(20.2, 40.3, 1_000.0, null, 0.0, null))))
                 .build();
+    }
+
+    /** What the runner derives from a slowdown step: the phase as it happened, queue and recovery. */
+    private static StepRun.Timeline slowdownTimeline(
+            double startT,
+            double endT,
+            double peakInFlight,
+            Double predictedPeakQueue,
+            Double recoverySeconds,
+            Double predictedRecoverySeconds) {
+        return new StepRun.Timeline(
+                List.of(new StepRun.Timeline.PhaseMark("slow downstream", startT, endT, 900)),
+                110.0,
+                peakInFlight,
+                predictedPeakQueue,
+                recoverySeconds,
+                predictedRecoverySeconds,
+                null,
+                null);
+    }
+
+    private static StepRun.Timeline coldTimeline(double steadyRps, double secondsTo90Percent) {
+        return new StepRun.Timeline(List.of(), null, 400.0, null, null, null, steadyRps, secondsTo90Percent);
     }
 
     private static SecondPoint slowdownPoint(int t, double capDuring, double busyCap, boolean threads) {
@@ -288,7 +313,11 @@ public final class ResultsFixtures {
                                 .startup(4.2)
                                 .step(
                                         400,
-                                        s -> s.rps(1800).cpu(0.5).cold().series(seconds, t -> coldPoint(t, 1850, 12))))
+                                        s -> s.rps(1800)
+                                                .cpu(0.5)
+                                                .cold()
+                                                .series(seconds, t -> coldPoint(t, 1850, 12))
+                                                .timeline(coldTimeline(1850, 10))))
                 .variant(
                         "webflux",
                         "event-loop",
@@ -296,7 +325,11 @@ public final class ResultsFixtures {
                                 .startup(3.1)
                                 .step(
                                         400,
-                                        s -> s.rps(3500).cpu(0.6).cold().series(seconds, t -> coldPoint(t, 3700, 6))))
+                                        s -> s.rps(3500)
+                                                .cpu(0.6)
+                                                .cold()
+                                                .series(seconds, t -> coldPoint(t, 3700, 6))
+                                                .timeline(coldTimeline(3700, 5))))
                 .build();
     }
 
@@ -340,6 +373,7 @@ public final class ResultsFixtures {
                                                 .osThreads(229)
                                                 .rss(628)
                                                 .switches(2.7)
+                                                .stacks(228, 228, 26)
                                                 .errors("timeout", 9700)
                                                 .p99(30_100)))
                 .variant(
@@ -352,6 +386,7 @@ public final class ResultsFixtures {
                                         .osThreads(33)
                                         .rss(2329)
                                         .switches(8.3)
+                                        .stacks(32, 32, 2)
                                         .p99(14_900)))
                 .variant(
                         "webflux",
@@ -364,6 +399,7 @@ public final class ResultsFixtures {
                                                 .osThreads(31)
                                                 .rss(1315)
                                                 .switches(1.3)
+                                                .stacks(30, 30, 2)
                                                 .p99(14_600)))
                 .variant(
                         "mvc-10k",
@@ -376,6 +412,7 @@ public final class ResultsFixtures {
                                                 .osThreads(9732)
                                                 .rss(3223)
                                                 .switches(5.4)
+                                                .stacks(8570, 8570, 796)
                                                 .p99(18_500)))
                 .build();
     }
@@ -459,7 +496,13 @@ public final class ResultsFixtures {
                         n.text("reading"),
                         2,
                         new ScenarioSpec.Warmup(
-                                (int) n.count(), (int) n.count(), (int) n.count(), n.share(), (int) n.count())),
+                                (int) n.count(), (int) n.count(), (int) n.count(), n.share(), (int) n.count()),
+                        new ScenarioSpec.Quick(
+                                List.of((int) n.count(), (int) n.count()),
+                                (int) n.count(),
+                                (int) n.count(),
+                                (int) n.count(),
+                                (int) n.count())),
                 variants);
     }
 
@@ -551,7 +594,8 @@ public final class ResultsFixtures {
                             new Measurement.Heap((double) n.count(), (double) n.count(), (double) n.count()),
                             new Measurement.ClientPool((double) n.count(), (double) n.count(), (double) n.count()),
                             n.tenths(),
-                            (int) n.count()),
+                            (int) n.count(),
+                            new Measurement.ThreadStacks((int) n.count(), n.count(), n.count())),
                     new Measurement.Cgroup(n.share(), n.seconds(), n.count(), n.count(), n.count()),
                     new Measurement.LoadSide(n.cores(), n.cpuMs(), n.cores(), n.cpuMs(), n.cores(), n.ms(), n.cores()),
                     n.text("gatling-report"),
@@ -583,7 +627,17 @@ public final class ResultsFixtures {
                         n.text("prediction-note")),
                 new StepRun.Verdict(false, List.of(n.text("reason")), true, false),
                 new StepRun.Bottleneck(
-                        Cause.values()[(int) (n.count() % Cause.values().length)], n.text("bottleneck"), n.share()));
+                        Cause.values()[(int) (n.count() % Cause.values().length)], n.text("bottleneck"), n.share()),
+                new StepRun.Timeline(
+                        List.of(new StepRun.Timeline.PhaseMark(
+                                n.text("mark"), n.seconds(), n.seconds(), (int) n.count())),
+                        n.ms(),
+                        (double) n.count(),
+                        (double) n.count(),
+                        n.seconds(),
+                        n.seconds(),
+                        (double) n.count(),
+                        n.seconds()));
     }
 
     /**
@@ -744,7 +798,8 @@ public final class ResultsFixtures {
                     new ScenarioSpec.Prediction(model, "The " + model + " model's statement."),
                     reading,
                     repeats,
-                    new ScenarioSpec.Warmup(200, 8, 3, 0.05, 60));
+                    new ScenarioSpec.Warmup(200, 8, 3, 0.05, 60),
+                    new ScenarioSpec.Quick(List.of(50, 400), 5, 5, 1, 30));
             Environment environment = new Environment(
                     new Environment.Machine(
                             "Linux amd64 (Debian GNU/Linux 12)",
@@ -931,6 +986,8 @@ public final class ResultsFixtures {
         private boolean cold;
         private StepRun.Bottleneck bottleneck;
         private StepRun.Prediction predicted;
+        private Measurement.ThreadStacks stacks;
+        private StepRun.Timeline timeline;
         private List<SecondPoint> series = List.of();
 
         private Step(Variant variant, String id, String model, Integer users, Integer rate) {
@@ -1014,6 +1071,18 @@ public final class ResultsFixtures {
             return this;
         }
 
+        /** Native memory tracking's thread stacks (c10k). */
+        public Step stacks(int threads, double reservedMiB, double committedMiB) {
+            stacks = new Measurement.ThreadStacks(threads, reservedMiB, committedMiB);
+            return this;
+        }
+
+        /** What the runner derived over time (time-series scenarios). */
+        public Step timeline(StepRun.Timeline value) {
+            timeline = value;
+            return this;
+        }
+
         /** The model's prediction, instead of the one derived from the delay, threads and CPU. */
         public Step predicted(double rps, String basis, Double poolCeilingRps, String note) {
             predicted = new StepRun.Prediction(rps, basis, null, null, null, poolCeilingRps, null, note);
@@ -1091,7 +1160,8 @@ public final class ResultsFixtures {
                                 new Measurement.ClientPool(
                                         (double) Math.min(users == null ? 200 : users, 10_000), 0.0, 10_000.0),
                                 switches,
-                                0),
+                                0,
+                                stacks),
                         run.limits == null
                                 ? null
                                 : new Measurement.Cgroup(
@@ -1139,7 +1209,8 @@ public final class ResultsFixtures {
                     spread,
                     prediction,
                     new StepRun.Verdict(reasons.isEmpty(), reasons, cold, run.limits == null || run.limits.enforced()),
-                    bottleneck != null ? bottleneck : defaultBottleneck(prediction));
+                    bottleneck != null ? bottleneck : defaultBottleneck(prediction),
+                    timeline);
         }
 
         private StepRun.Prediction prediction(double median) {

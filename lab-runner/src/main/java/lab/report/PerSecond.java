@@ -1,12 +1,14 @@
 package lab.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import lab.results.Measurement;
 import lab.results.Measurement.SecondPoint;
+import lab.results.RunResults;
 import lab.results.StepRun;
 import lab.results.VariantRun;
 
@@ -15,8 +17,9 @@ import lab.results.VariantRun;
  * where the previous window ended), the repeats of a step laid over each other second by second.
  *
  * @param seconds in time order
+ * @param starts where each step's window starts on this axis, by step id
  */
-record Timeline(VariantRun variant, List<Second> seconds) {
+record PerSecond(VariantRun variant, List<Second> seconds, Map<String, Double> starts) {
 
     /** Tenths of a second: the runner samples once a second, so this only absorbs rounding. */
     private static final double RESOLUTION = 10.0;
@@ -37,10 +40,12 @@ record Timeline(VariantRun variant, List<Second> seconds) {
         }
     }
 
-    static Timeline of(VariantRun variant) {
+    static PerSecond of(VariantRun variant) {
         Map<Double, List<SecondPoint>> byTime = new TreeMap<>();
+        Map<String, Double> starts = new LinkedHashMap<>();
         double offset = 0;
         for (StepRun step : variant.steps()) {
+            starts.put(step.id(), offset);
             double length = 0;
             for (Measurement m : step.repeats()) {
                 for (SecondPoint point : m.series()) {
@@ -56,7 +61,40 @@ record Timeline(VariantRun variant, List<Second> seconds) {
         }
         List<Second> seconds = new ArrayList<>();
         byTime.forEach((t, points) -> seconds.add(new Second(t, List.copyOf(points))));
-        return new Timeline(variant, List.copyOf(seconds));
+        return new PerSecond(variant, List.copyOf(seconds), starts);
+    }
+
+    /**
+     * A phase of the downstream on this axis.
+     *
+     * @param from when it started, in seconds on this axis
+     * @param to when it ended
+     */
+    record Phase(String name, int extraLatencyMs, double from, double to) {}
+
+    /**
+     * The phases as the runner saw them happen ({@code StepRun.timeline.phases}, placed on this
+     * axis); when no step says, as the scenario planned them.
+     */
+    List<Phase> phases(RunResults run) {
+        List<Phase> marked = new ArrayList<>();
+        for (StepRun step : variant.steps()) {
+            if (step.timeline() == null) {
+                continue;
+            }
+            double start = starts.getOrDefault(step.id(), 0.0);
+            step.timeline()
+                    .phases()
+                    .forEach(mark -> marked.add(
+                            new Phase(mark.name(), mark.extraLatencyMs(), start + mark.startT(), start + mark.endT())));
+        }
+        if (!marked.isEmpty()) {
+            return marked;
+        }
+        return Runs.phases(run).stream()
+                .map(phase -> new Phase(
+                        phase.name(), phase.extraLatencyMs(), phase.atSecond(), phase.atSecond() + phase.seconds()))
+                .toList();
     }
 
     boolean isEmpty() {
