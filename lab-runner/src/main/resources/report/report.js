@@ -10,8 +10,11 @@
   var PALETTE = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#76b7b2', '#b07aa1', '#edc948', '#9c755f'];
   var NEUTRAL = ['#8cb0d6', '#f1a7a8', '#a7d3a1', '#f7c48f'];
   var REFERENCE = '#7f7f7f';
+  var BAND = 'rgba(242, 142, 43, 0.14)';
   var INVALID_SYMBOL_SIZE = 14;
   var SYMBOL_SIZE = 7;
+  var SMALL_SYMBOL_SIZE = 5;
+  var CAP_HALF_WIDTH = 4;
   var SHADE_STEP = 0.3;
   var LEGEND_ROW_PX = 24;
   var LEGEND_CHAR_PX = 7;
@@ -37,6 +40,10 @@
     return echarts.format.encodeHTML(String(text));
   }
 
+  function number(value) {
+    return echarts.format.addCommas(Math.round(value * 100) / 100);
+  }
+
   // A round tick interval (1, 2, 2.5 or 5 x 10^n) giving about five ticks up to at least value.
   function niceTicks(value) {
     var raw = value / 5;
@@ -46,40 +53,45 @@
     return { interval: step, max: Math.ceil(value / step) * step };
   }
 
-  function ladderCategories(spec) {
-    var seen = {};
-    spec.series.forEach(function (s) {
-      s.data.forEach(function (p) { seen[p.x] = true; });
-    });
-    return Object.keys(seen).map(Number).sort(function (a, b) { return a - b; }).map(String);
+  function isCategory(a) {
+    return a.type === 'ladder' || a.type === 'category';
   }
 
-  function axis(a, categories) {
+  function axis(a) {
     if (!a) {
       return null;
     }
     var base = { name: a.name, nameLocation: 'middle', nameGap: 32 };
-    if (a.type === 'ladder' || a.type === 'category') {
+    if (isCategory(a)) {
       base.type = 'category';
-      base.data = a.type === 'ladder' ? categories : a.categories;
+      base.data = a.categories || [];
       base.boundaryGap = a.type !== 'ladder';
     } else if (a.type === 'log') {
       base.type = 'log';
       base.logBase = 10;
-      base.nameGap = 44;
+      base.nameGap = 54;
+    } else if (a.type === 'time') {
+      base.type = 'value';
+      base.min = 'dataMin';
+      base.max = 'dataMax';
     } else {
       base.type = 'value';
-      base.nameGap = 44;
+      base.nameGap = 54;
     }
     return base;
   }
 
-  function symbolFor(style) {
-    return { dotted: 'triangle', server: 'diamond' }[style] || 'circle';
+  // The x of a point: a category's name, or a number on a value axis.
+  function xOf(p, category) {
+    return category ? String(p.x) : p.x;
   }
 
-  function point(p, s, c) {
-    var item = { value: [String(p.x), p.y], reason: p.reason };
+  function symbolFor(style) {
+    return { dotted: 'triangle', server: 'diamond', dashed: 'rect', thin: 'none', predicted: 'diamond' }[style] || 'circle';
+  }
+
+  function point(p, s, c, category) {
+    var item = { value: [xOf(p, category), p.y], reason: p.reason, lo: p.lo, hi: p.hi };
     if (p.reason) {
       if (s.type === 'bar') {
         item.itemStyle = { opacity: 0.45, borderType: 'dashed', borderWidth: 2, borderColor: c,
@@ -96,31 +108,67 @@
     return item;
   }
 
+  // Vertical min–max bars with caps, drawn by a custom series of the same name (so the legend
+  // toggles both). On a category axis the x is the category's index.
+  function errorBars(s, c, xAxis, yAxis) {
+    var category = isCategory(xAxis);
+    var log = yAxis && yAxis.type === 'log';
+    var data = s.data.filter(function (p) {
+      return p.lo != null && p.hi != null && p.hi > p.lo && (!log || p.lo > 0);
+    }).map(function (p) {
+      return [category ? (xAxis.categories || []).indexOf(String(p.x)) : p.x, p.lo, p.hi];
+    }).filter(function (d) { return d[0] !== -1; });
+    if (!data.length) {
+      return [];
+    }
+    return [{
+      name: s.name, type: 'custom', color: c, yAxisIndex: s.yAxis || 0, z: 3, silent: true,
+      tooltip: { show: false }, encode: { x: 0, y: [1, 2] },
+      renderItem: function (params, api) {
+        var x = api.value(0);
+        var lo = api.coord([x, api.value(1)]);
+        var hi = api.coord([x, api.value(2)]);
+        var style = { stroke: c, lineWidth: 1.5, opacity: 0.8 };
+        return { type: 'group', children: [
+          { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: style },
+          { type: 'line', shape: { x1: lo[0] - CAP_HALF_WIDTH, y1: lo[1], x2: lo[0] + CAP_HALF_WIDTH, y2: lo[1] }, style: style },
+          { type: 'line', shape: { x1: hi[0] - CAP_HALF_WIDTH, y1: hi[1], x2: hi[0] + CAP_HALF_WIDTH, y2: hi[1] }, style: style }
+        ] };
+      },
+      data: data
+    }];
+  }
+
   // A line's segments touching an invalid point are drawn by a dashed twin series of the same
   // name (so the legend toggles both), and left out of the solid one.
-  function lineSeries(s, c) {
+  function lineSeries(s, c, category, time) {
     var solid = [];
     var dashed = [];
     s.data.forEach(function (p, i) {
       var prev = s.data[i - 1];
-      solid.push(p.reason ? { value: [String(p.x), null] } : point(p, s, c));
+      solid.push(p.reason ? { value: [xOf(p, category), null] } : point(p, s, c, category));
       if (p.reason || (prev && prev.reason)) {
         if (prev && !dashed.length) {
-          dashed.push({ value: [String(prev.x), prev.y], symbol: 'none' });
-        } else if (prev && dashed[dashed.length - 1].value[0] !== String(prev.x)) {
-          dashed.push({ value: [String(prev.x), null] });
-          dashed.push({ value: [String(prev.x), prev.y], symbol: 'none' });
+          dashed.push({ value: [xOf(prev, category), prev.y], symbol: 'none' });
+        } else if (prev && dashed[dashed.length - 1].value[0] !== xOf(prev, category)) {
+          dashed.push({ value: [xOf(prev, category), null] });
+          dashed.push({ value: [xOf(prev, category), prev.y], symbol: 'none' });
         }
-        dashed.push(p.reason ? point(p, s, c) : { value: [String(p.x), p.y], symbol: 'none' });
+        dashed.push(p.reason ? point(p, s, c, category) : { value: [xOf(p, category), p.y], symbol: 'none' });
       }
     });
-    var width = s.style === 'server' ? 1.5 : 2.5;
-    var type = s.style === 'dotted' ? 'dotted' : (s.style === 'server' ? [6, 3] : 'solid');
+    var width = { server: 1.5, thin: 1, predicted: 0 }[s.style];
+    width = width == null ? 2.5 : width;
+    var type = { dotted: 'dotted', server: [6, 3], dashed: [8, 4] }[s.style] || 'solid';
     var base = {
       name: s.name, type: 'line', yAxisIndex: s.yAxis || 0, color: c,
-      symbol: symbolFor(s.style), symbolSize: SYMBOL_SIZE, connectNulls: false,
+      symbol: symbolFor(s.style), symbolSize: s.style === 'predicted' ? SMALL_SYMBOL_SIZE : SYMBOL_SIZE,
+      showSymbol: s.style !== 'thin' && !time, connectNulls: false,
       lineStyle: { width: width, type: type }, emphasis: { focus: 'series' }
     };
+    if (s.style === 'predicted') {
+      base.itemStyle = { color: '#fff', borderColor: c, borderWidth: 1.5 };
+    }
     if (s.style === 'markers') {
       base.lineStyle = { width: 0 };
       base.symbol = 'circle';
@@ -130,7 +178,7 @@
     }
     var out = [Object.assign({}, base, { data: solid })];
     if (dashed.length) {
-      out.push(Object.assign({}, base, { data: dashed, lineStyle: { width: width, type: [4, 4], opacity: 0.8 } }));
+      out.push(Object.assign({}, base, { data: dashed, lineStyle: { width: width || 1, type: [4, 4], opacity: 0.8 } }));
     }
     return out;
   }
@@ -152,14 +200,16 @@
     return rows;
   }
 
-  function series(s, index) {
+  function series(s, index, spec) {
+    var category = isCategory(spec.x);
+    var yAxis = s.yAxis ? spec.y2 : spec.y;
     var c = s.type === 'reference' && s.group == null ? REFERENCE : colour(s.group, index);
     if (s.type === 'reference') {
       return [{
         name: s.name, type: 'line', color: c, symbol: 'none', silent: false,
         lineStyle: { width: 1.5, type: [10, 5], color: c },
         endLabel: { show: true, formatter: s.name, color: c, fontSize: 11, align: 'right', offset: [0, -10] },
-        data: s.data.map(function (p) { return { value: [String(p.x), p.y] }; })
+        data: s.data.map(function (p) { return { value: [xOf(p, category), p.y] }; })
       }];
     }
     if (s.type === 'bar') {
@@ -168,13 +218,37 @@
         shades[s.group] = (shades[s.group] || 0) + 1;
         c = echarts.color.lift(c, (shades[s.group] - 1) * SHADE_STEP);
       }
-      return [{
+      var bar = {
         name: s.name, type: 'bar', color: c, stack: s.stack, yAxisIndex: s.yAxis || 0,
         emphasis: { focus: 'series' },
-        data: s.data.map(function (p) { return point(p, s, c); })
-      }];
+        data: s.data.map(function (p) {
+          // One bar per variant (c10k, open model): each in its variant's colour.
+          var own = s.group == null && groupColours[String(p.x)];
+          var item = point(p, s, own || c, category);
+          if (own && !p.reason) {
+            item.itemStyle = { color: own };
+          }
+          return item;
+        })
+      };
+      return [bar].concat(s.stack ? [] : errorBars(s, c, spec.x, yAxis));
     }
-    return lineSeries(s, c);
+    return lineSeries(s, c, category, spec.x.type === 'time').concat(errorBars(s, c, spec.x, yAxis));
+  }
+
+  // Shaded phases: a series of their own, with no data, kept out of the legend.
+  function bands(spec) {
+    if (!spec.bands || !spec.bands.length) {
+      return [];
+    }
+    return [{
+      name: 'phases', type: 'line', data: [], silent: true,
+      markArea: {
+        silent: true, itemStyle: { color: BAND },
+        label: { show: true, position: 'insideTop', color: '#9a5b13', fontSize: 11 },
+        data: spec.bands.map(function (b) { return [{ name: b.name, xAxis: b.from }, { xAxis: b.to }]; })
+      }
+    }];
   }
 
   function tooltip(params) {
@@ -184,12 +258,14 @@
     list.forEach(function (p) {
       var value = p.value && p.value[1];
       var key = p.seriesName + '|' + value;
-      if (value == null || shown[key]) {
+      if (value == null || shown[key] || p.seriesType === 'custom') {
         return;
       }
       shown[key] = true;
-      var line = p.marker + escape(p.seriesName) + ': <b>' + escape(echarts.format.addCommas(
-          Math.round(value * 100) / 100)) + '</b>';
+      var line = p.marker + escape(p.seriesName) + ': <b>' + escape(number(value)) + '</b>';
+      if (p.data && p.data.lo != null && p.data.hi != null) {
+        line += ' (' + escape(number(p.data.lo)) + '–' + escape(number(p.data.hi)) + ')';
+      }
       if (p.data && p.data.reason) {
         line += '<br><span style="color:#b00">⚠ invalid: ' + escape(p.data.reason) + '</span>';
       }
@@ -201,7 +277,6 @@
 
   function option(spec, width) {
     shades = {};
-    var categories = ladderCategories(spec);
     var y = axis(spec.y);
     if (spec.yMax) {
       var ticks = niceTicks(spec.yMax);
@@ -209,14 +284,16 @@
       y.interval = ticks.interval;
     }
     var all = [];
-    spec.series.forEach(function (s, i) { all = all.concat(series(s, i)); });
+    spec.series.forEach(function (s, i) { all = all.concat(series(s, i, spec)); });
+    all = all.concat(bands(spec));
+    var trigger = spec.x.type === 'category' ? 'item' : 'axis';
     return {
       animation: false,
       title: { show: false },
       legend: { type: 'plain', top: 0, data: spec.series.map(function (s) { return s.name; }) },
-      grid: { left: 70, right: spec.y2 ? 70 : 30, top: 30 + legendRows(spec, width) * LEGEND_ROW_PX, bottom: 50 },
-      tooltip: { trigger: spec.x.type === 'ladder' ? 'axis' : 'item', confine: true, formatter: tooltip },
-      xAxis: axis(spec.x, categories),
+      grid: { left: 80, right: spec.y2 ? 80 : 30, top: 30 + legendRows(spec, width) * LEGEND_ROW_PX, bottom: 50 },
+      tooltip: { trigger: trigger, confine: true, formatter: tooltip },
+      xAxis: axis(spec.x),
       yAxis: spec.y2 ? [y, axis(spec.y2)] : y,
       series: all
     };
@@ -224,6 +301,7 @@
 
   var rendered = 0;
   var instances = [];
+  var groups = {};
   specs.forEach(function (spec) {
     var el = document.getElementById(spec.id);
     if (!el) {
@@ -235,10 +313,16 @@
     } else {
       var chart = echarts.init(el, null, { renderer: 'canvas' });
       chart.setOption(option(spec, el.clientWidth));
+      if (spec.group) {
+        chart.group = spec.group;
+        groups[spec.group] = true;
+      }
       instances.push(chart);
     }
     rendered += 1;
   });
+  // The time-series panels share one axis pointer: hover one, see the same second in all.
+  Object.keys(groups).forEach(function (group) { echarts.connect(group); });
   window.addEventListener('resize', function () {
     instances.forEach(function (chart) { chart.resize(); });
   });

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lab.page.PageResources;
+import lab.page.ScriptJson;
 import lab.results.StepRun;
 
 /**

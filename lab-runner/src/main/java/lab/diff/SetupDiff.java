@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import lab.results.ResultsJson;
 import lab.results.RunResults;
 import lab.results.VariantRun;
 import tools.jackson.databind.JsonNode;
@@ -54,16 +55,16 @@ final class SetupDiff {
 
     private static Map<String, String> flatten(RunResults run, List<String> variants) {
         Map<String, String> out = new LinkedHashMap<>();
-        flatten("reproduce", ResultsFile.MAPPER.valueToTree(run.reproduce()), out);
+        flatten("reproduce", ResultsJson.mapper().valueToTree(run.reproduce()), out);
         // the command line differs in every pair of runs (--out at least): listed last, after what matters
         String commandLine = out.remove(COMMAND_LINE);
-        flatten("environment", ResultsFile.MAPPER.valueToTree(run.environment()), out);
-        flatten("scenario", ResultsFile.MAPPER.valueToTree(run.scenario()), out);
+        flatten("environment", ResultsJson.mapper().valueToTree(run.environment()), out);
+        flatten("scenario", ResultsJson.mapper().valueToTree(run.scenario()), out);
         for (String name : variants) {
             VariantRun v = run.variant(name).orElseThrow();
             String prefix = "variants." + name;
-            flatten(prefix + ".launch", ResultsFile.MAPPER.valueToTree(v.launch()), out);
-            flatten(prefix + ".runtime", ResultsFile.MAPPER.valueToTree(v.runtime()), out);
+            flatten(prefix + ".launch", ResultsJson.mapper().valueToTree(v.launch()), out);
+            flatten(prefix + ".runtime", ResultsJson.mapper().valueToTree(v.runtime()), out);
             flatten(prefix + ".settings", v.settings(), out);
         }
         if (commandLine != null) {

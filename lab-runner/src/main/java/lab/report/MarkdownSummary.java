@@ -1,94 +1,109 @@
 package lab.report;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import lab.results.RunResults;
+import lab.results.ScenarioSpec;
+import lab.results.StepRun;
+import lab.results.VariantRun;
 
-/** summary.md: the reading and the tables, for a terminal, a pull request or a chat message. */
+/** summary.md: the reading and the main tables, for a terminal, a pull request or a chat message. */
 final class MarkdownSummary {
 
     private MarkdownSummary() {}
 
-    static String render(Results results, Narrative.Reading reading) {
-        StringBuilder md = new StringBuilder("# Blocking vs Reactive Lab — summary\n\n");
-        md.append(escape(Subtitle.of(results))).append("\n\n## Reading\n\n");
+    static String render(RunResults run, Narrative.Reading reading) {
+        ScenarioSpec scenario = run.scenario();
+        StringBuilder md = new StringBuilder("# Blocking vs Reactive Lab — ")
+                .append(scenario != null && scenario.title() != null ? escape(scenario.title()) : "summary")
+                .append("\n\n")
+                .append(escape(Subtitle.of(run)))
+                .append("\n\n");
+        if (scenario != null
+                && scenario.prediction() != null
+                && scenario.prediction().statement() != null) {
+            md.append("**The model (")
+                    .append(escape(Runs.model(run)))
+                    .append("):** ")
+                    .append(escape(scenario.prediction().statement()))
+                    .append("\n\n");
+        }
+        if (scenario != null
+                && scenario.reading() != null
+                && !scenario.reading().isBlank()) {
+            md.append("**What this scenario shows:** ")
+                    .append(escape(scenario.reading()))
+                    .append("\n\n");
+        }
+        md.append("## Reading\n\n");
         reading.warnings()
                 .forEach(warning -> md.append("- ⚠ ").append(escape(warning)).append('\n'));
         reading.findings()
                 .forEach(finding -> md.append("- ").append(escape(finding)).append('\n'));
-        List<Integer> users = results.variants().stream()
-                .flatMap(variant -> variant.steps().stream().map(Step::users))
-                .distinct()
-                .sorted()
-                .toList();
-        if (!users.isEmpty()) {
-            md.append("\n## Closed-model ladder\n\n")
-                    .append("| users | variant | rps | p50 | p99 | errors | valid |\n")
-                    .append("|---:|---|---:|---:|---:|---:|---|\n");
+        if (Runs.c10k(run)) {
+            md.append("\n## c10k\n\n").append(table(StepTables.c10k(run)));
         }
-        for (int n : users) {
-            for (Variant variant : results.variants()) {
+        List<String> header = List.of(
+                "step", "variant", "rps", "predicted", "p50", "p99", "server p99", "errors", "bottleneck", "valid");
+        StringBuilder rows = new StringBuilder();
+        for (String label : labels(run)) {
+            for (VariantRun variant : run.variants()) {
                 variant.steps().stream()
-                        .filter(step -> step.users() == n)
+                        .filter(step -> Steps.label(step).equals(label))
                         .findFirst()
-                        .ifPresent(step -> {
-                            Map<String, Object> row = StepRows.step(step);
-                            md.append(row(
-                                    row.get("users"),
-                                    variant.name(),
-                                    row.get("rps"),
-                                    row.get("p50"),
-                                    row.get("p99"),
-                                    row.get("errors"),
-                                    validity(row)));
-                        });
+                        .ifPresent(step -> rows.append(row(
+                                label,
+                                variant.name(),
+                                Fmt.withRange(Steps.throughput(step), Fmt::count),
+                                step.prediction() == null
+                                        ? Fmt.NONE
+                                        : Fmt.count(step.prediction().predictedRps()),
+                                Fmt.latencyWithRange(Steps.p50(step)),
+                                Fmt.latencyWithRange(Steps.p99(step)),
+                                Fmt.latencyWithRange(Steps.across(step, Figures::serverP99)),
+                                Fmt.count(Steps.errors(step)),
+                                step.bottleneck() == null
+                                        ? Fmt.NONE
+                                        : Words.causeShort(step.bottleneck().cause()),
+                                validity(step))));
             }
         }
-        List<Map<String, Object>> open = StepRows.open(results);
-        if (!open.isEmpty()) {
-            md.append("\n## Open model\n\n")
-                    .append("| variant | offered (req/s) | achieved (rps) | p50 | p99 | errors | valid |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---|\n");
-            open.forEach(row -> md.append(row(
-                    row.get("name"),
-                    row.get("rate"),
-                    row.get("rps"),
-                    row.get("p50"),
-                    row.get("p99"),
-                    row.get("errors"),
-                    validity(row))));
+        if (!rows.isEmpty()) {
+            md.append("\n## Every step\n\nMedians of the repeats, min–max in brackets; latencies client side unless "
+                            + "marked server.\n\n")
+                    .append(row(header.toArray()))
+                    .append("|---|---|---:|---:|---:|---:|---:|---:|---|---|\n")
+                    .append(rows);
         }
-        results.c10k().ifPresent(c10k -> {
-            md.append("\n## c10k: ")
-                    .append(Fmt.count(c10k.inFlight()))
-                    .append(" requests in flight\n\n")
-                    .append("Seed's estimate: ")
-                    .append(Fmt.count(c10k.inFlight()))
-                    .append(" × 1 MB = ")
-                    .append(Fmt.count(c10k.seedEstimateMiB()))
-                    .append(" MiB of thread stacks.\n\n")
-                    .append("| variant | in flight | errors | p99 | live threads | RSS (MiB) | stack reserved (MiB) "
-                            + "| stack committed (MiB) | context switches / req | valid |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-            StepRows.c10k(c10k)
-                    .forEach(row -> md.append(row(
-                            row.get("name"),
-                            row.get("inFlight"),
-                            row.get("errors"),
-                            row.get("p99"),
-                            row.get("threads"),
-                            row.get("rss"),
-                            row.get("reserved"),
-                            row.get("committed"),
-                            row.get("switches"),
-                            validity(row))));
-        });
-        md.append("\nCharts, settings and environment: `report.html` (self-contained, opens offline).\n");
+        Table variants = StepTables.variants(run);
+        md.append("\n## Variants\n\n").append(table(variants));
+        md.append("\nCharts, every measurement, the settings that differ and the environment: `report.html` "
+                + "(self-contained, opens offline).\n");
         return md.toString();
     }
 
-    private static String validity(Map<String, Object> row) {
-        String reason = String.valueOf(row.get("reason"));
-        return row.get("validText") + (reason.isEmpty() ? "" : ": " + reason);
+    /** Step labels in table order: the ladder by users, then the rest. */
+    private static List<String> labels(RunResults run) {
+        LinkedHashSet<String> labels = new LinkedHashSet<>();
+        run.variants().stream()
+                .flatMap(v -> Steps.closed(v).stream())
+                .sorted(Comparator.comparing(step -> step.load().users()))
+                .forEach(step -> labels.add(Steps.label(step)));
+        run.variants().forEach(v -> v.steps().forEach(step -> labels.add(Steps.label(step))));
+        return List.copyOf(labels);
+    }
+
+    static String validity(StepRun step) {
+        String reason = Steps.reason(step);
+        return StepTables.validity(step) + (reason == null ? "" : ": " + reason);
+    }
+
+    private static String table(Table table) {
+        StringBuilder md = new StringBuilder(row(table.headers().toArray()));
+        md.append("|").append("---|".repeat(table.headers().size())).append('\n');
+        table.rows().forEach(r -> md.append(row(r.cells().toArray())));
+        return md.toString();
     }
 
     private static String row(Object... cells) {

@@ -1,21 +1,21 @@
 package lab.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lab.results.ResultsJson;
+import lab.results.RunResults;
 
 /**
  * Writes {@code report.html} and {@code summary.md} next to a run's {@code results.json}.
  *
- * <p>The lab runner calls {@link #write(Path)} at the end of {@code ./lab compare};
- * {@code ./lab report <dir>} re-runs it through {@link #main(String[])} on an existing results dir.
+ * <p>The runner calls {@link #write(Path)} at the end of {@code ./lab compare}, after it has
+ * written {@code results.json}; {@code ./lab report <dir>} calls it on an existing run.
  */
 public final class ReportWriter {
 
-    public static final String RESULTS = "results.json";
     public static final String REPORT = "report.html";
     public static final String SUMMARY = "summary.md";
 
@@ -25,36 +25,29 @@ public final class ReportWriter {
      * Reads {@code outDir/results.json}, writes {@code outDir/report.html} and {@code outDir/summary.md}.
      *
      * @return the summary's text, for the runner to print
-     * @throws UncheckedIOException when results.json cannot be read or the reports cannot be written
+     * @throws ResultsJson.Unreadable when results.json is missing, of another schema version or malformed
+     *     (its message is one line for the command line)
+     * @throws IOException when the report cannot be written
      */
-    public static String write(Path outDir) {
-        Results results = ResultsReader.read(outDir.resolve(RESULTS));
-        Narrative.Reading reading = new Narrative(results, ReportThresholds.DEFAULTS).read();
-        List<Chart> charts = new ChartModel(results).charts();
-        String html = new HtmlReport().render(results, reading, charts);
-        String summary = MarkdownSummary.render(results, reading);
-        try {
-            Files.writeString(outDir.resolve(REPORT), html, StandardCharsets.UTF_8);
-            Files.writeString(outDir.resolve(SUMMARY), summary, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + outDir, e);
-        }
-        return summary;
+    public static String write(Path outDir) throws IOException {
+        return write(ResultsJson.read(ResultsJson.in(outDir)), outDir);
     }
 
-    /** {@code ReportWriter <results dir>}: regenerates the report of an existing run. */
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: lab report <results dir>   (the directory that holds " + RESULTS + ")");
-            System.exit(2);
-        }
-        Path dir = Path.of(args[0]);
-        if (!Files.isRegularFile(dir.resolve(RESULTS))) {
-            System.err.println("no " + RESULTS + " in " + dir.toAbsolutePath());
-            System.exit(1);
-        }
-        write(dir);
-        System.out.println("wrote " + dir.resolve(REPORT).toAbsolutePath());
-        System.out.println("wrote " + dir.resolve(SUMMARY).toAbsolutePath());
+    /** Renders {@code run} into {@code outDir} (for a runner that already holds the results). */
+    public static String write(RunResults run, Path outDir) throws IOException {
+        Rendered rendered = render(run);
+        Files.createDirectories(outDir);
+        Files.writeString(outDir.resolve(REPORT), rendered.html(), StandardCharsets.UTF_8);
+        Files.writeString(outDir.resolve(SUMMARY), rendered.summary(), StandardCharsets.UTF_8);
+        return rendered.summary();
+    }
+
+    record Rendered(String html, String summary, Narrative.Reading reading, List<Chart> charts) {}
+
+    static Rendered render(RunResults run) {
+        Narrative.Reading reading = new Narrative(run, ReportThresholds.DEFAULTS).read();
+        List<Chart> charts = new ChartModel(run).charts();
+        String html = new HtmlReport().render(run, reading, charts);
+        return new Rendered(html, MarkdownSummary.render(run, reading), reading, charts);
     }
 }

@@ -16,7 +16,7 @@ final class Reports {
             out.println("Report: " + dir.resolve(ReportWriter.REPORT).toAbsolutePath());
             out.println("Summary: " + dir.resolve(ReportWriter.SUMMARY).toAbsolutePath());
             return true;
-        } catch (RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             out.println("Report not written (" + e.getMessage() + "); the results are in "
                     + dir.resolve("results.json").toAbsolutePath() + ": ./lab report " + dir + " retries");
             return false;

@@ -10,6 +10,7 @@ import java.util.Map;
 import lab.results.Environment;
 import lab.results.Measurement;
 import lab.results.Reproduction;
+import lab.results.ResultsJson;
 import lab.results.RunResults;
 import lab.results.ScenarioSpec;
 import lab.results.StepRun;
@@ -39,7 +40,7 @@ public final class DiffFixtures {
     /** Writes {@code results.json} into a new run folder and returns the folder. */
     public static Path write(RunResults results, Path folder) throws IOException {
         Files.createDirectories(folder);
-        ResultsFile.MAPPER.writeValue(folder.resolve(ResultsFile.NAME).toFile(), results);
+        ResultsJson.mapper().writeValue(folder.resolve(ResultsFile.NAME).toFile(), results);
         return folder;
     }
 
@@ -129,7 +130,8 @@ public final class DiffFixtures {
                             null,
                             null),
                     new StepRun.Verdict(invalid.isEmpty(), invalid, false, true),
-                    new StepRun.Bottleneck(bottleneck, bottleneck.name().toLowerCase() + " figure", 0.5));
+                    new StepRun.Bottleneck(bottleneck, bottleneck.name().toLowerCase() + " figure", 0.5),
+                    null);
         }
 
         private Measurement measurement(int repeat, double rps, double p99Ms, double cpuMs) {
@@ -145,7 +147,7 @@ public final class DiffFixtures {
                             Map.of(),
                             new Measurement.Latency(p99Ms / 1.1, p99Ms / P99_OVER_P50, p99Ms / 1.05, p99Ms, p99Ms * 2)),
                     new Measurement.Server(100.0, p99Ms - 5, 100.0, 1.0),
-                    new Measurement.App(cores, cpuMs, 600, 40, 30, 200.0, null, 200.0, null, null, null, 3.0, 0),
+                    new Measurement.App(cores, cpuMs, 600, 40, 30, 200.0, null, 200.0, null, null, null, 3.0, 0, null),
                     null,
                     new Measurement.LoadSide(0.4, 0.1, 0.1, 0.05, 1, 1.0, 0.01),
                     "gatling/" + id + "-" + repeat,
@@ -201,7 +203,7 @@ public final class DiffFixtures {
 
         public Run variant(String name, VariantRun.Failure failure, Step... steps) {
             boolean webflux = name.equals("webflux");
-            ObjectNode settings = ResultsFile.MAPPER.createObjectNode();
+            ObjectNode settings = ResultsJson.mapper().createObjectNode();
             settings.putObject("server").put("maxThreads", webflux ? 0 : 200);
             variants.add(new VariantRun(
                     name,
@@ -253,7 +255,8 @@ public final class DiffFixtures {
                             new ScenarioSpec.Prediction("littles-law", "users / latency, capped"),
                             "MVC stops at its thread ceiling",
                             repeats,
-                            new ScenarioSpec.Warmup(200, 5, 3, 0.05, 60)),
+                            new ScenarioSpec.Warmup(200, 5, 3, 0.05, 60),
+                            new ScenarioSpec.Quick(List.of(50, 400), 5, 5, 1, 30)),
                     variants);
         }
     }

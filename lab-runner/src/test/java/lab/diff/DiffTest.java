@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lab.results.ResultsJson;
 import lab.results.RunResults;
 import lab.results.StepRun;
 import lab.results.VariantRun;
@@ -208,8 +209,8 @@ class DiffTest {
         assertThat(page.select("#summary ul.worse li").text()).contains("webflux u1600 throughput");
         assertThat(page.select("#setup table.settings").first().text()).contains("reproduce.commandLine");
 
-        JsonNode charts = ResultsFile.MAPPER.readTree(
-                page.getElementById(HtmlDiff.CHARTS_ELEMENT).data());
+        JsonNode charts = ResultsJson.mapper()
+                .readTree(page.getElementById(HtmlDiff.CHARTS_ELEMENT).data());
         assertThat(charts.path("variants")).hasSize(2);
         JsonNode webflux = charts.path("variants").get(1);
         assertThat(webflux.path("name").stringValue()).isEqualTo("webflux");

@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Opens the fixture's report in headless Chromium (when installed) and checks that report.js drew
@@ -23,12 +24,13 @@ class ReportInBrowserTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyChartIsDrawnWithoutAScriptError() throws IOException, InterruptedException {
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.LADDER, Fixtures.LIMITS, Fixtures.SLOWDOWN, Fixtures.C10K})
+    void everyChartIsDrawnWithoutAScriptError(String fixture) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium not installed (apt-get install chromium)");
-        Fixtures.writeResults(dir, Fixtures.fixtureTree());
+        Fixtures.writeResults(dir, Fixtures.tree(fixture));
         ReportWriter.write(dir);
-        int charts = new ChartModel(Fixtures.fixture()).charts().size();
+        int charts = new ChartModel(Fixtures.run(fixture)).charts().size();
         Path dom = dir.resolve("dom.html");
         Path log = dir.resolve("chromium.log");
 

@@ -129,7 +129,7 @@ public final class ScenarioRun {
                 started.toString(),
                 finished == null ? null : finished.toString());
         RunResults results = new RunResults(RunResults.SCHEMA_VERSION, o.reproduce(), env, o.spec(), variants);
-        lab.results.ResultsJson.write(results, o.out());
+        lab.results.ResultsJson.write(results, lab.results.ResultsJson.in(o.out()));
         return results;
     }
 

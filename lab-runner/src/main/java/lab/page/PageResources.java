@@ -1,4 +1,4 @@
-package lab.diff;
+package lab.page;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,15 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 
-/** The page's template, style and script (under {@code diff/}), and the ECharts webjar's script to inline. */
-final class PageResources {
+/**
+ * Classpath text for the lab's self-contained pages (the report, the diff): their templates,
+ * styles and scripts, and the ECharts webjar's script to inline, so a page opens offline.
+ */
+public final class PageResources {
 
     private static final String ECHARTS_POM = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
     private static final String ECHARTS_JS = "META-INF/resources/webjars/echarts/%s/dist/echarts.min.js";
 
     private PageResources() {}
 
-    static String text(String path) {
+    public static String text(String path) {
         try (InputStream in = PageResources.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + path);
@@ -27,12 +30,12 @@ final class PageResources {
     }
 
     /** Minified ECharts from the webjar, located through the webjar's own version (the POM pins it). */
-    static String echarts() {
+    public static String echarts() {
         return Echarts.SCRIPT;
     }
 
     /** Script text goes verbatim inside a script element: it must not close it or open a comment. */
-    static String inlineable(String script) {
+    public static String inlineable(String script) {
         String lower = script.toLowerCase(Locale.ROOT);
         if (lower.contains("</script") || lower.contains("<!--")) {
             throw new IllegalStateException("script cannot be inlined: it contains </script or <!--");

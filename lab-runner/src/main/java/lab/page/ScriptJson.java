@@ -1,6 +1,8 @@
-package lab.report;
+package lab.page;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON that is safe inside an HTML {@code <script>} element. A string containing
@@ -8,14 +10,18 @@ import tools.jackson.databind.JsonNode;
  * {@code >} and {@code &} can only occur inside JSON strings, escaping them as {@code \}{@code u003c}
  * etc. keeps the JSON identical once parsed. U+2028/2029 are escaped for old JavaScript parsers.
  */
-final class ScriptJson {
+public final class ScriptJson {
+
+    /** Compact: the page carries the data, not a second pretty copy of results.json. */
+    public static final JsonMapper COMPACT = JsonMapper.builder()
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
 
     private ScriptJson() {}
 
-    static String of(Object value) {
-        String json = value instanceof JsonNode node
-                ? ResultsReader.MAPPER.writeValueAsString(node)
-                : ResultsReader.MAPPER.writeValueAsString(value);
+    public static String of(Object value) {
+        String json =
+                value instanceof JsonNode node ? COMPACT.writeValueAsString(node) : COMPACT.writeValueAsString(value);
         StringBuilder safe = new StringBuilder(json.length());
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);

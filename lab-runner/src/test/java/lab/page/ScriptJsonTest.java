@@ -1,4 +1,4 @@
-package lab.report;
+package lab.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -16,14 +16,14 @@ class ScriptJsonTest {
         String json = ScriptJson.of(value);
 
         assertThat(json).doesNotContain("<", ">", "&", "\u2028");
-        JsonNode parsed = ResultsReader.MAPPER.readTree(json);
+        JsonNode parsed = ScriptJson.COMPACT.readTree(json);
         assertThat(parsed.get("note").asString()).isEqualTo("</script><!-- a & b > c \u2028");
     }
 
     @Test
     void aScriptThatWouldCloseItsElementIsRefused() {
-        assertThatIllegalStateException().isThrownBy(() -> Resources.inlineable("var s = '</SCRIPT>';"));
-        assertThatIllegalStateException().isThrownBy(() -> Resources.inlineable("var s = '<!--';"));
-        assertThat(Resources.inlineable("if (a < b) {}")).isEqualTo("if (a < b) {}");
+        assertThatIllegalStateException().isThrownBy(() -> PageResources.inlineable("var s = '</SCRIPT>';"));
+        assertThatIllegalStateException().isThrownBy(() -> PageResources.inlineable("var s = '<!--';"));
+        assertThat(PageResources.inlineable("if (a < b) {}")).isEqualTo("if (a < b) {}");
     }
 }
