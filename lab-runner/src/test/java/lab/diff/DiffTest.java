@@ -247,15 +247,16 @@ class DiffTest {
 
         assertThatThrownBy(() -> Diff.make(good, garbage, out()))
                 .isInstanceOf(DiffInputException.class)
-                .hasMessageStartingWith("cannot read " + garbage.resolve("results.json") + ": ")
+                .hasMessageStartingWith(garbage.resolve("results.json") + " is not valid JSON")
                 .hasMessageNotContaining("\n");
         assertThatThrownBy(() -> Diff.make(old, good, out()))
                 .isInstanceOf(DiffInputException.class)
-                .hasMessage(old.resolve("results.json") + " has schemaVersion 1; ./lab diff reads version 2 only"
-                        + " (run ./lab compare again with this lab)");
+                .hasMessageStartingWith(old.resolve("results.json") + " is schema version 1; this lab reads version 2")
+                .hasMessageContaining("re-run ./lab compare");
         assertThatThrownBy(() -> Diff.make(good, broken, out()))
                 .isInstanceOf(DiffInputException.class)
-                .hasMessageStartingWith("cannot read " + broken.resolve("results.json") + " at $.variants[0]")
+                .hasMessageStartingWith(broken.resolve("results.json") + " does not match schema version 2")
+                .hasMessageContaining("variants[0]")
                 .hasMessageNotContaining("\n");
         assertThat(out()).doesNotExist();
     }
