@@ -12,7 +12,10 @@ import lab.runner.compare.CompareRun;
 import lab.runner.compare.CompareSettings;
 import lab.runner.compare.Variant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ./lab compare}: the experiment. Every default lives here, in one place. */
 @Command(
@@ -59,11 +62,6 @@ final class CompareCommand implements Callable<Integer> {
     enum Scenario {
         ladder,
         c10k
-    }
-
-    enum Limits {
-        tight,
-        generous
     }
 
     @Option(names = "--quick", description = "All variants, fewer and shorter steps: about 3 minutes.")
@@ -114,8 +112,13 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(
             names = "--limits",
-            description = "Take the app's CPU count from the Kubernetes overlay limits-<tight|generous>.")
-    Limits limits;
+            paramLabel = "tight|generous|cpu=Q,memory=Q",
+            description = "Pod limits for each app: a k8s/overlays/limits-<name> overlay (tight, generous) or "
+                    + "Kubernetes quantities such as cpu=500m,memory=448Mi.")
+    String limits;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(
             names = "--heap-mib",
@@ -151,10 +154,13 @@ final class CompareCommand implements Callable<Integer> {
                 ? out
                 : root.resolve("results")
                         .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        LimitsLookup.Applied applied = LimitsLookup.resolve(
-                root,
-                limits == null ? null : limits.name(),
-                variants != null && !variants.isEmpty() ? variants.getFirst() : "mvc");
+        LimitsLookup.Applied applied;
+        try {
+            applied = LimitsLookup.resolve(
+                    root, limits, variants != null && !variants.isEmpty() ? variants.getFirst() : "mvc");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         int cpus = appCpus != null ? appCpus : applied.appCpus();
         int heap = heapMiB != null ? heapMiB : applied.heapMiB() != null ? applied.heapMiB() : DEFAULT_HEAP_MIB;
         if (applied.description() != null) {

@@ -30,6 +30,14 @@ public final class LabMain implements Runnable {
         CommandLine cl = new CommandLine(new LabMain()).setCaseInsensitiveEnumValuesAllowed(true);
         // ./lab size passes its options through to the sizing calculator untouched
         cl.getSubcommands().get("size").setUnmatchedOptionsArePositionalParams(true);
+        // bad input: one line naming the value and what is accepted, exit 2, nothing started
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr()
+                    .println("ERROR: " + e.getMessage() + " (see ./"
+                            + c.getCommandSpec().qualifiedName() + " --help)");
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
         // a failed run says why in one line (the logs hold the rest); LAB_DEBUG=1 shows the stack trace
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("ERROR: " + e.getMessage());

@@ -66,4 +66,19 @@ class CompareCommandTest {
         assertThatThrownBy(() -> parse("--variants", "spring-classic")).hasMessageContaining("unknown variant");
         assertThatThrownBy(() -> parse("--delay-ms", "0")).hasMessageContaining("delay-ms");
     }
+
+    @Test
+    void badLimitsExitWithStatusTwoAndOneLineBeforeAnythingStarts() {
+        var err = new java.io.StringWriter();
+        CommandLine cl = LabMain.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+
+        int status = cl.execute("compare", "--limits", "cpu=abc,memory=448Mi", "--out", "/nonexistent/never-made");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("ERROR: --limits cpu=abc is not a CPU quantity")
+                .doesNotContain("\n");
+        assertThat(Path.of("/nonexistent/never-made")).doesNotExist();
+    }
 }
