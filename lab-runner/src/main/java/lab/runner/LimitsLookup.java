@@ -32,9 +32,10 @@ final class LimitsLookup {
 
     static final int DEFAULT_APP_CPUS = 1;
     /**
-     * Below this a Spring Boot app JVM does not come up: measured with the mvc-app jar (JDK 25, G1,
-     * MaxRAMPercentage=30) under a cgroup v1 memory limit, 160Mi was OOM-killed during start-up and
-     * 192Mi started; the limit is rounded up so that warm-up traffic fits too.
+     * Below this an app JVM does not come up with room to serve: mvc-app and webflux-app (JDK 25, G1,
+     * MaxRAMPercentage=30, cpu 500m) under a cgroup v1 memory limit were OOM-killed during start-up at
+     * 128Mi and 160Mi; at 192Mi they started and served 200 requests (peak 176 and 184 MiB). 256Mi
+     * leaves room for warm-up traffic.
      */
     static final long MIN_APP_MEMORY_BYTES = 256 * Quantities.MIB;
 
