@@ -37,6 +37,8 @@ public final class Cgroups {
     static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
     static final Path PROC = Path.of("/proc");
 
+    private static final String NONE_DESCRIPTION =
+            "none: limits emulated, not enforced (CPU pinning and JVM flags only)";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern OWNER = Pattern.compile("(\\d+)-(\\d+)");
     private static final String PROBE = "probe";
@@ -84,7 +86,12 @@ public final class Cgroups {
     static Cgroups detect(Path mountinfo, boolean trySystemd) {
         List<CgroupFs.Mount> mounts = CgroupFs.mounts(mountinfo);
         List<String> notUsed = new ArrayList<>();
-        String owner = ownerOf(ProcessHandle.current().pid()).orElseThrow();
+        Optional<String> self = ownerOf(ProcessHandle.current().pid());
+        if (self.isEmpty() || mounts.isEmpty()) {
+            notUsed.add("no cgroup file system in " + mountinfo + " (not Linux?)");
+            return new Cgroups(Mechanism.NONE, NONE_DESCRIPTION, notUsed, List.of(), Map.of(), null, null);
+        }
+        String owner = self.get();
 
         Optional<CgroupFs.Mount> v2 =
                 mounts.stream().filter(CgroupFs.Mount::version2).findFirst();
@@ -150,14 +157,7 @@ public final class Cgroups {
             }
             notUsed.add("systemd-run: " + why);
         }
-        return new Cgroups(
-                Mechanism.NONE,
-                "none: limits emulated, not enforced (CPU pinning and JVM flags only)",
-                notUsed,
-                List.of(),
-                Map.of(),
-                null,
-                null);
+        return new Cgroups(Mechanism.NONE, NONE_DESCRIPTION, notUsed, List.of(), Map.of(), null, null);
     }
 
     public Mechanism mechanism() {

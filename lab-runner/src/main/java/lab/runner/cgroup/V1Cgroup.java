@@ -33,10 +33,16 @@ final class V1Cgroup extends Cgroup {
     /** Makes the directories and sets the quota, the memory limit and swap off; removes them again on failure. */
     static V1Cgroup create(String name, PodLimits limits, Map<String, Path> dirs) throws IOException {
         V1Cgroup cgroup = new V1Cgroup(name, limits, dirs);
+        List<Path> made = new java.util.ArrayList<>();
         try {
             for (Path dir : cgroup.distinctDirs()) {
                 Files.createDirectories(dir.getParent());
-                Files.createDirectory(dir);
+                try {
+                    Files.createDirectory(dir);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    throw new IOException("this lab has a cgroup named " + name + " already: " + dir, e);
+                }
+                made.add(dir);
             }
             Path cpu = dirs.get("cpu");
             CgroupFs.write(cpu.resolve("cpu.cfs_period_us"), Long.toString(PodLimits.PERIOD_MICROS));
@@ -54,7 +60,7 @@ final class V1Cgroup extends Cgroup {
             }
             return cgroup;
         } catch (IOException | RuntimeException e) {
-            cgroup.removeQuietly();
+            removeQuietly(made); // only what this call made: a same-named cgroup stays
             throw e;
         }
     }
@@ -130,8 +136,8 @@ final class V1Cgroup extends Cgroup {
         }
     }
 
-    private void removeQuietly() {
-        for (Path dir : distinctDirs()) {
+    private static void removeQuietly(List<Path> dirs) {
+        for (Path dir : dirs) {
             try {
                 Files.deleteIfExists(dir);
             } catch (IOException ignored) {

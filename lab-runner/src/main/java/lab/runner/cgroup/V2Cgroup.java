@@ -29,7 +29,11 @@ final class V2Cgroup extends Cgroup {
      */
     static V2Cgroup create(String name, PodLimits limits, Path dir) throws IOException {
         V2Cgroup cgroup = new V2Cgroup(name, limits, dir);
-        Files.createDirectory(dir);
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IOException("this lab has a cgroup named " + name + " already: " + dir, e);
+        }
         try {
             CgroupFs.write(dir.resolve("cpu.max"), limits.quotaMicros() + " " + PodLimits.PERIOD_MICROS);
             CgroupFs.write(dir.resolve("memory.max"), Long.toString(limits.memoryBytes()));

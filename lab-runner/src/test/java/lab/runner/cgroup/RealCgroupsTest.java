@@ -1,6 +1,7 @@
 package lab.runner.cgroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -183,6 +184,18 @@ class RealCgroupsTest {
         } finally {
             sleeper.destroyForcibly(); // only matters when the test failed
             cgroup.close();
+        }
+    }
+
+    @Test
+    void aSecondCgroupOfTheSameNameIsRefusedAndLeavesTheFirstAlone() throws Exception {
+        try (Cgroup first = cgroups.create("test-dup", HALF_CPU)) {
+            List<String> dirs = paths(first);
+
+            assertThatThrownBy(() -> cgroups.create("test-dup", HALF_CPU))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("has a cgroup named test-dup already");
+            assertThat(dirs).allSatisfy(d -> assertThat(Path.of(d)).isDirectory());
         }
     }
 
