@@ -236,7 +236,7 @@ public final class Cgroups {
             // another lab made it, or we did earlier
         }
         String enabled = Files.readString(dir.resolve("cgroup.subtree_control"));
-        if (!(enabled.contains("cpu") && enabled.contains("memory"))) {
+        if (!hasCpuAndMemory(enabled)) {
             CgroupFs.write(dir.resolve("cgroup.subtree_control"), "+cpu +memory");
         }
     }
@@ -282,12 +282,12 @@ public final class Cgroups {
         Path root = mount.mountPoint();
         try {
             String controllers = Files.readString(root.resolve("cgroup.controllers"));
-            if (!(controllers.contains("cpu") && controllers.contains("memory"))) {
+            if (!hasCpuAndMemory(controllers)) {
                 return "the cpu and memory controllers are not on the v2 hierarchy (" + root + "/cgroup.controllers: '"
                         + controllers.strip() + "')";
             }
             String delegated = Files.readString(root.resolve("cgroup.subtree_control"));
-            if (!(delegated.contains("cpu") && delegated.contains("memory"))) {
+            if (!hasCpuAndMemory(delegated)) {
                 return root + "/cgroup.subtree_control does not enable cpu and memory";
             }
             Path parent = root.resolve(PARENT);
@@ -337,7 +337,7 @@ public final class Cgroups {
                 v2Root.resolve("user.slice/user-" + uid.orElse("?") + ".slice/user@" + uid.orElse("?") + ".service");
         try {
             String delegated = Files.readString(manager.resolve("cgroup.controllers"));
-            if (!(delegated.contains("cpu") && delegated.contains("memory"))) {
+            if (!hasCpuAndMemory(delegated)) {
                 return "the user session delegates '" + delegated.strip()
                         + "', not cpu and memory (systemd's Delegate= in user@.service)";
             }
@@ -348,6 +348,12 @@ public final class Cgroups {
                 PARENT + "-" + PROBE + "-" + ProcessHandle.current().pid(), PROBE_LIMITS));
         probe.addAll(List.of("--", "/bin/true"));
         return SystemdScope.run(probe) == null ? String.join(" ", probe) + " failed" : null;
+    }
+
+    /** A controller list ({@code cgroup.controllers}, {@code cgroup.subtree_control}): "cpuset" is not "cpu". */
+    static boolean hasCpuAndMemory(String controllers) {
+        List<String> names = List.of(controllers.strip().split("\\s+"));
+        return names.contains("cpu") && names.contains("memory");
     }
 
     private static boolean onPath(String tool) {

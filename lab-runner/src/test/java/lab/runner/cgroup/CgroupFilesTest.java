@@ -151,6 +151,14 @@ class CgroupFilesTest {
     }
 
     @Test
+    void cpusetIsNotCpu() {
+        assertThat(Cgroups.hasCpuAndMemory("cpuset cpu io memory hugetlb pids rdma misc\n"))
+                .isTrue();
+        assertThat(Cgroups.hasCpuAndMemory("cpuset io memory pids")).isFalse();
+        assertThat(Cgroups.hasCpuAndMemory("")).isFalse();
+    }
+
+    @Test
     void aLabThatIsGoneIsNotAnOwner() {
         String me = Cgroups.ownerOf(ProcessHandle.current().pid()).orElseThrow();
 
