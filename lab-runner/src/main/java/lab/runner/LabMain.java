@@ -35,10 +35,10 @@ public final class LabMain implements Runnable {
         CommandLine cl = new CommandLine(new LabMain()).setCaseInsensitiveEnumValuesAllowed(true);
         // bad input: one line naming the value and what is accepted, exit 2, nothing started
         cl.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine()
-                    .getErr()
-                    .println("ERROR: " + e.getMessage() + " (see ./lab "
-                            + e.getCommandLine().getCommandName() + " --help)");
+            CommandLine c = e.getCommandLine();
+            c.getErr()
+                    .println("ERROR: " + e.getMessage() + " (see ./"
+                            + c.getCommandSpec().qualifiedName() + " --help)");
             return USAGE_ERROR;
         });
         // a failed run says why in one line (the logs hold the rest); LAB_DEBUG=1 shows the stack trace

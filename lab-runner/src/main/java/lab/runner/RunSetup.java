@@ -6,9 +6,13 @@ import java.util.function.Function;
 import lab.results.Environment;
 import lab.results.ScenarioSpec;
 import lab.runner.bench.AppIsolation;
+import lab.runner.bench.CgroupIsolation;
 import lab.runner.bench.CpuSplit;
 import lab.runner.bench.Launch;
+import lab.runner.cgroup.Cgroups;
+import lab.runner.cgroup.PodLimits;
 import lab.runner.engine.ScenarioRun;
+import lab.runner.environment.EnvironmentProbe;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -45,6 +49,9 @@ record RunSetup(
             String gc,
             Integer appCpus,
             CommandLine cl) {
+        if (limits != null) {
+            return pod(root, spec, limits, heapMiB, gc, appCpus, cl);
+        }
         String collector = gc == null ? DEFAULT_GC : gc;
         if (!GCS.contains(collector)) {
             throw new ParameterException(cl, "--gc " + gc + ": one of " + GCS);
@@ -68,6 +75,86 @@ record RunSetup(
                 LoadSide.STUB_JVM_FLAGS,
                 launch -> AppIsolation.NONE,
                 null,
+                LoadSide.loadGenerators());
+    }
+
+    /**
+     * {@code --limits}: every app in its own cgroup with the pod's CPU quota and memory limit, the
+     * pod's JVM options and nothing else (no -Xmx, no -XX:ActiveProcessorCount: the JVM sizes itself
+     * from the limits as in the pod), pinned to as many whole CPUs as the quota needs. Without a
+     * writable cgroup the limits are emulated with JVM flags, and every step says so.
+     */
+    static RunSetup pod(
+            java.nio.file.Path root,
+            ScenarioSpec spec,
+            String limits,
+            Integer heapMiB,
+            String gc,
+            Integer appCpus,
+            CommandLine cl) {
+        if (heapMiB != null || gc != null || appCpus != null) {
+            throw new ParameterException(
+                    cl,
+                    "--limits sizes the app as its pod does: drop --heap-mib, --gc and --app-cpus (the overlay's"
+                            + " JAVA_TOOL_OPTIONS name the heap share and the GC, its CPU limit the CPUs)");
+        }
+        java.util.Map<String, PodLimits> pods = new java.util.LinkedHashMap<>();
+        try {
+            for (String variant : spec.variants()) {
+                pods.put(variant, LimitsLookup.podLimits(root, limits, variant));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, e.getMessage());
+        }
+        if (pods.values().stream().distinct().count() > 1) {
+            throw new ParameterException(
+                    cl, "--limits " + limits + " gives the variants different limits; the lab compares them under one");
+        }
+        PodLimits pod = pods.values().iterator().next();
+        CpuSplit split = CpuSplit.quota(pod.cpuMillis());
+        for (String warning :
+                pod.unenforceable(EnvironmentProbe.onlineCpus(), EnvironmentProbe.memTotalMiB() * 1024 * 1024)) {
+            System.out.println("WARNING: " + warning);
+        }
+        Cgroups cgroups = Cgroups.detect();
+        System.out.println("Limits: " + pod.describe() + " from " + pod.source() + " via " + cgroups.description());
+        cgroups.notUsed().forEach(why -> System.out.println("  not used: " + why));
+        cgroups.staleRemoved().forEach(gone -> System.out.println("  removed what a killed run left: " + gone));
+        List<String> app = new ArrayList<>(List.of(pod.javaToolOptions().split("\\s+")));
+        app.removeIf(String::isBlank);
+        if (!cgroups.enforced()) {
+            app.addAll(pod.emulationJvmArgs());
+        }
+        if ("c10k".equals(spec.load().kind())) {
+            app.add(NATIVE_MEMORY_TRACKING);
+        }
+        String note =
+                cgroups.enforced() ? null : "limits emulated, not enforced: " + String.join("; ", cgroups.notUsed());
+        Function<Launch, AppIsolation> isolation = cgroups.enforced()
+                ? launch -> {
+                    try {
+                        return new CgroupIsolation(cgroups.create(launch.name(), pod));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                : launch -> AppIsolation.NONE;
+        return new RunSetup(
+                split,
+                app,
+                LoadSide.STUB_JVM_FLAGS,
+                isolation,
+                new Environment.PodLimitsInfo(
+                        limits,
+                        pod.cpuMillis(),
+                        pod.memoryBytes(),
+                        cgroups.mechanism()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'),
+                        cgroups.enforced(),
+                        pod.javaToolOptions(),
+                        note),
                 LoadSide.loadGenerators());
     }
 

@@ -12,8 +12,10 @@ import lab.k8s.kustomize.Manifests;
 import lab.k8s.units.Quantities;
 
 /**
- * The app containers' CPU and memory limits per variant, read from a rendered overlay, so that
- * {@code ./lab compare --limits tight} emulates exactly what {@code k8s/overlays/limits-tight} deploys.
+ * The app containers' CPU and memory limits per variant as an overlay deploys them, so that
+ * {@code ./lab compare --limits tight} runs each app under exactly what {@code k8s/overlays/limits-tight}
+ * gives its pod. {@link #read} needs no kubectl for the lab's own overlays (see {@link OverlayReader});
+ * {@link #rendered} renders with kubectl and is what the tests compare it with.
  */
 public final class OverlayLimits {
 
@@ -26,15 +28,30 @@ public final class OverlayLimits {
 
     private OverlayLimits() {}
 
-    /** Renders {@code overlayDir} with kubectl/kustomize and reads it; keyed and sorted by variant. */
+    /**
+     * The limits {@code overlayDir} deploys, keyed and sorted by variant: read directly from its
+     * kustomization and patches, or rendered with kubectl when it uses more Kustomize than the lab's
+     * overlays do.
+     */
     public static Map<String, ContainerLimits> read(Path overlayDir) {
+        return OverlayReader.deployments(overlayDir)
+                .map(OverlayLimits::fromObjects)
+                .orElseGet(() -> rendered(overlayDir));
+    }
+
+    /** Renders {@code overlayDir} with kubectl/kustomize and reads it. */
+    public static Map<String, ContainerLimits> rendered(Path overlayDir) {
         return fromRendered(Kustomize.locate().render(overlayDir));
     }
 
     /** Reads already rendered YAML (the output of {@code kubectl kustomize}). */
     public static Map<String, ContainerLimits> fromRendered(String yaml) {
+        return fromObjects(Manifests.parse(yaml));
+    }
+
+    private static Map<String, ContainerLimits> fromObjects(List<Map<String, Object>> objects) {
         Map<String, ContainerLimits> limits = new TreeMap<>();
-        for (Map<String, Object> object : Manifests.parse(yaml)) {
+        for (Map<String, Object> object : objects) {
             Map<String, Object> template = child(child(object, "spec"), "template");
             if (!"Deployment".equals(Manifests.kind(object))
                     || !APP_COMPONENT.equals(

@@ -2,6 +2,8 @@ package lab.k8s.sizing;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import lab.k8s.units.Quantities;
 
 /**
@@ -11,8 +13,12 @@ import lab.k8s.units.Quantities;
  * @param heapPercent {@code -XX:MaxRAMPercentage}, or the JVM default
  * @param heapBytes   {@code -Xmx} / {@code -XX:MaxHeapSize}, or 0 when not set
  * @param stackBytes  {@code -Xss} / {@code -XX:ThreadStackSize}, or the JVM default
+ * @param gc          the collector named by {@code -XX:+Use<Name>GC} ({@code G1}, {@code Serial}, {@code Parallel},
+ *                    {@code Z}, ...), or empty when ergonomics choose it (Serial below 2 CPUs or 1792 MiB)
  */
-public record JvmFlags(double heapPercent, long heapBytes, long stackBytes) {
+public record JvmFlags(double heapPercent, long heapBytes, long stackBytes, String gc) {
+
+    private static final Pattern USE_GC = Pattern.compile("-XX:\\+Use(\\w+)GC");
 
     private static final String MAX_RAM_PERCENTAGE = "-XX:MaxRAMPercentage=";
     private static final String MAX_HEAP_SIZE = "-XX:MaxHeapSize=";
@@ -22,10 +28,14 @@ public record JvmFlags(double heapPercent, long heapBytes, long stackBytes) {
         double percent = SizingInput.DEFAULT_HEAP_PERCENT;
         long heap = 0;
         long stack = SizingInput.DEFAULT_STACK;
+        String gc = "";
         List<String> flags =
                 options == null ? List.of() : Arrays.asList(options.trim().split("\\s+"));
         for (String flag : flags) {
-            if (flag.startsWith(MAX_RAM_PERCENTAGE)) {
+            Matcher useGc = USE_GC.matcher(flag);
+            if (useGc.matches()) {
+                gc = useGc.group(1);
+            } else if (flag.startsWith(MAX_RAM_PERCENTAGE)) {
                 percent = Double.parseDouble(flag.substring(MAX_RAM_PERCENTAGE.length()));
             } else if (flag.startsWith("-Xmx")) {
                 heap = Quantities.jvmBytes(flag.substring("-Xmx".length()));
@@ -38,6 +48,6 @@ public record JvmFlags(double heapPercent, long heapBytes, long stackBytes) {
                 stack = Quantities.jvmBytes(flag.substring(THREAD_STACK_SIZE.length())) * Quantities.KIB;
             }
         }
-        return new JvmFlags(percent, heap, stack);
+        return new JvmFlags(percent, heap, stack, gc);
     }
 }

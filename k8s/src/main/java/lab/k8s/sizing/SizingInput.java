@@ -124,6 +124,19 @@ public record SizingInput(
         return fewCpus || memoryLimitBytes < SERVER_CLASS_MEMORY ? SERIAL_GC_OVERHEAD_PERCENT : G1_GC_OVERHEAD_PERCENT;
     }
 
+    /**
+     * GC structures as a share of the heap for a collector named explicitly ({@link JvmFlags#gc()}),
+     * or the ergonomic choice when {@code gc} is empty. Serial and Parallel keep a card table of a few
+     * percent; G1 (and, counted alike, the concurrent collectors) add remembered sets.
+     */
+    public static double gcOverheadPercent(String gc, long cpuMillis, long memoryLimitBytes) {
+        return switch (gc == null ? "" : gc) {
+            case "" -> gcOverheadPercent(cpuMillis, memoryLimitBytes);
+            case "Serial", "Parallel", "Epsilon" -> SERIAL_GC_OVERHEAD_PERCENT;
+            default -> G1_GC_OVERHEAD_PERCENT;
+        };
+    }
+
     /** The same input with a given GC overhead, e.g. from an explicit {@code -XX:+UseG1GC}. */
     public SizingInput withGcOverheadPercent(double percent) {
         return new SizingInput(

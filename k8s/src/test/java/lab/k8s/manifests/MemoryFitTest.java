@@ -78,7 +78,7 @@ class MemoryFitTest {
                 defaults.codeCacheBytes(),
                 defaults.directBytes(),
                 defaults.otherNativeBytes(),
-                defaults.gcOverheadPercent());
+                SizingInput.gcOverheadPercent(flags.gc(), cpuMillis, limit));
     }
 
     /**

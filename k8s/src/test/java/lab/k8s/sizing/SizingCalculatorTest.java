@@ -99,4 +99,15 @@ class SizingCalculatorTest {
                 .isEqualTo(256 * KIB);
         assertThat(JvmFlags.parse("").stackBytes()).isEqualTo(SizingInput.DEFAULT_STACK);
     }
+
+    @Test
+    void jvmFlagsNameTheLastCollectorAndItsOverhead() {
+        JvmFlags flags = JvmFlags.parse("-XX:+UseSerialGC -XX:MaxRAMPercentage=30 -XX:+UseG1GC");
+
+        assertThat(flags.gc()).isEqualTo("G1");
+        assertThat(JvmFlags.parse("-XX:MaxRAMPercentage=30").gc()).isEmpty();
+        // an explicit G1 on half a CPU costs G1's overhead, not the Serial GC ergonomics would pick
+        assertThat(SizingInput.gcOverheadPercent("G1", 500, 448 * MIB)).isEqualTo(SizingInput.G1_GC_OVERHEAD_PERCENT);
+        assertThat(SizingInput.gcOverheadPercent("", 500, 448 * MIB)).isEqualTo(SizingInput.SERIAL_GC_OVERHEAD_PERCENT);
+    }
 }

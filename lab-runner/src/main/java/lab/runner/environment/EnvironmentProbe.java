@@ -28,7 +28,7 @@ public final class EnvironmentProbe {
      * The machine's CPUs ({@code processor} entries of /proc/cpuinfo): not this JVM's
      * availableProcessors, which shrinks once the runner pins itself to the load side.
      */
-    static int onlineCpus() {
+    public static int onlineCpus() {
         try {
             long n = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(l -> l.startsWith("processor"))
@@ -55,7 +55,7 @@ public final class EnvironmentProbe {
         return -1;
     }
 
-    static long memTotalMiB() {
+    public static long memTotalMiB() {
         String kib = procField(Path.of("/proc/meminfo"), "MemTotal");
         try {
             return kib == null ? -1 : Long.parseLong(kib.replace("kB", "").trim()) / KIB_PER_MIB;

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lab.runner.cgroup.Cgroup;
 
 /** Builds java command lines, pinned to CPUs with {@code taskset -c} when the layout allows it. */
 public final class JavaLauncher {
@@ -57,6 +59,26 @@ public final class JavaLauncher {
             List<String> appArgs,
             Path logDir)
             throws IOException {
+        return startJar(group, name, jar, cpus, null, jvmArgs, appArgs, logDir);
+    }
+
+    /**
+     * As {@link #startJar(ProcessGroup, String, Path, String, List, List, Path)}, inside {@code cgroup}
+     * when it is not null: the JVM starts in it (and pinned to {@code cpus} when given) and gets the
+     * pod's {@code JAVA_TOOL_OPTIONS} in its environment, exactly as the container does. Give no
+     * {@code -Xmx} or {@code -XX:ActiveProcessorCount} in {@code jvmArgs} then: the JVM sizes itself
+     * from the cgroup's limits, as in the pod. The group owns the cgroup from here on.
+     */
+    public ManagedProcess startJar(
+            ProcessGroup group,
+            String name,
+            Path jar,
+            String cpus,
+            Cgroup cgroup,
+            List<String> jvmArgs,
+            List<String> appArgs,
+            Path logDir)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("missing " + jar + ": build it with ./mvnw -q -DskipTests install (./lab does)");
         }
@@ -65,11 +87,11 @@ public final class JavaLauncher {
         Files.deleteIfExists(portFile);
         List<String> rest = new ArrayList<>(List.of("-jar", jar.toString()));
         rest.addAll(appArgs);
-        return group.start(
-                name,
-                command(cpus, jvmArgs, rest),
-                Map.of("PORTFILE", portFile.toString()),
-                logDir.resolve(name + ".log"));
+        Map<String, String> env = new HashMap<>(Map.of("PORTFILE", portFile.toString()));
+        if (cgroup != null) {
+            env.putAll(cgroup.limits().environment());
+        }
+        return group.start(name, command(cpus, jvmArgs, rest), env, logDir.resolve(name + ".log"), cgroup);
     }
 
     /**

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import lab.runner.cgroup.Cgroup;
 
 /**
  * Every process the lab starts goes through one group, which stops them all, with their
  * descendants, when it is closed, when the JVM exits (Ctrl-C runs the shutdown hook) or on failure.
- * Stopping is polite first (SIGTERM lets Spring shut down gracefully), then forceful.
+ * Stopping is polite first (SIGTERM lets Spring shut down gracefully), then forceful. A process
+ * started in a cgroup takes its cgroup along: it is removed once the process is stopped.
  */
 public final class ProcessGroup implements AutoCloseable {
 
@@ -27,18 +29,29 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /** Starts {@code command} with its output appended to {@code log}, extra env on top of ours. */
-    public synchronized ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log)
+    public ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log)
             throws IOException {
+        return start(name, command, env, log, null);
+    }
+
+    /**
+     * Starts {@code command} inside {@code cgroup} (from its first instruction: {@link Cgroup#wrap}),
+     * or as {@link #start(String, List, Map, Path)} when {@code cgroup} is null. The group then owns
+     * the cgroup: stopping the process (or closing the group) also closes the cgroup, whose last
+     * reading stays available through {@link ManagedProcess#cgroup()}.
+     */
+    public synchronized ManagedProcess start(
+            String name, List<String> command, Map<String, String> env, Path log, Cgroup cgroup) throws IOException {
         if (closed) {
             throw new IllegalStateException("process group is closed");
         }
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(cgroup == null ? command : cgroup.wrap(command))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
-        ManagedProcess process = new ManagedProcess(name, builder.start(), log);
+        ManagedProcess process = new ManagedProcess(name, builder.start(), log, cgroup);
         processes.add(process);
         return process;
     }
@@ -49,6 +62,7 @@ public final class ProcessGroup implements AutoCloseable {
             processes.remove(process);
         }
         stopTree(process.handle());
+        process.cgroup().ifPresent(Cgroup::close);
     }
 
     public synchronized List<ManagedProcess> running() {
@@ -70,6 +84,7 @@ public final class ProcessGroup implements AutoCloseable {
         }
         handles.forEach(ProcessHandle::destroy);
         handles.forEach(ProcessGroup::awaitOrKill);
+        toStop.forEach(p -> p.cgroup().ifPresent(Cgroup::close));
     }
 
     static void stopTree(ProcessHandle root) {
