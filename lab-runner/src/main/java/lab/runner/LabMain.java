@@ -1,9 +1,10 @@
 package lab.runner;
 
+import lab.runner.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./lab}: compare the variants, serve them for curl, size pods, or re-render a report. */
+/** {@code ./lab}: compare the variants, serve them for curl, demo them live, size pods, or re-render a report. */
 @Command(
         name = "lab",
         mixinStandardHelpOptions = true,
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CompareCommand.class,
             ServeCommand.class,
+            DemoCommand.class,
             SizeCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class
