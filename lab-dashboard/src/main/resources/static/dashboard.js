@@ -243,6 +243,15 @@
   }
 
   function showLoad(settings) {
+    // when every app has the same load, the controls show it (e.g. set with curl)
+    const all = Object.values(settings);
+    const first = all[0];
+    if (first && first.mode !== 'off' && all.every(s => s.mode === first.mode && s.users === first.users && s.rate === first.rate)) {
+      const radio = document.querySelector('input[name=mode][value="' + first.mode + '"]');
+      if (radio && !radio.checked) { radio.checked = true; radio.dispatchEvent(new Event('change')); }
+      $('#load-value').value = first.mode === 'users' ? first.users : first.rate;
+      syncSliderFromValue();
+    }
     const parts = Object.entries(settings).map(([name, s]) =>
         name + ': ' + (s.mode === 'off' ? 'off' : s.mode === 'users' ? s.users + ' users' : s.rate + '/s'));
     $('#load-now').textContent = parts.join(' · ');
@@ -287,7 +296,7 @@
     setRange();
     level.addEventListener('input', syncLevelFromSlider);
     $('#load-value').addEventListener('input', syncSliderFromValue);
-    syncLevelFromSlider();
+    syncSliderFromValue();
     $('#load-apply').addEventListener('click', async () => {
       const mode = $('input[name=mode]:checked').value;
       const body = { mode };
