@@ -1,12 +1,11 @@
 package lab.dashboard.load;
 
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import lab.dashboard.DashboardProperties;
 import lab.dashboard.DashboardProperties.Target;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,21 +18,15 @@ import reactor.netty.resources.LoopResources;
 /**
  * The built-in load generator: Reactor Netty's non-blocking HTTP client on event loops of its
  * own (the page and the scrapes never wait behind the load), one connection pool per target,
- * latencies into HdrHistogram from each request's intended send time. Closed-model users chain
- * their requests on the event loops; open-model arrivals come from one ticker thread that sends
- * whatever is due, so a late tick shows up as latency, never as a lower rate.
+ * latencies into HdrHistogram from each request's intended send time.
+ *
+ * <p>Each target is driven from one event loop of its own (round robin over the loops): its
+ * open-model arrivals are a timer on that loop, its closed-model users send their next request
+ * from the completion of the previous one, and its connections live on that loop (Reactor
+ * Netty's loops are colocated), so a request never hops between threads.
  */
 @Component
 public class LoadGenerator implements SmartLifecycle, DisposableBean {
-
-    /** The ticker sleeps at most this long when nothing is due (a new setting wakes it at once). */
-    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-
-    /**
-     * ... and at least this long between wake-ups: 0.2 ms keeps the ticker's own CPU low at
-     * 20,000 arrivals/s (a few per wake-up); the intended send times stay exact.
-     */
-    private static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private static final int CONNECT_TIMEOUT_MS = 2_000;
     private static final double NANOS_PER_S = 1e9;
@@ -42,10 +35,9 @@ public class LoadGenerator implements SmartLifecycle, DisposableBean {
     private final Map<String, TargetLoad> targets = new LinkedHashMap<>();
     private final LoopResources loops;
     private final List<ConnectionProvider> pools;
-    private volatile Thread ticker;
     private volatile boolean running;
 
-    // sampling: the sampler's thread only
+    // sampling: one caller at a time (synchronized)
     private long lastCpuNanos = processCpuNanos();
     private long lastAnswered;
     private long lastSampleNanos = System.nanoTime();
@@ -54,9 +46,8 @@ public class LoadGenerator implements SmartLifecycle, DisposableBean {
         DashboardProperties.Load load = properties.load();
         int workers =
                 load.eventLoops() > 0 ? load.eventLoops() : Runtime.getRuntime().availableProcessors();
-        // not colocated: a request sent from an event loop (a closed-model user's next one) may
-        // get a new connection on any loop, so the load spreads over all of them
-        this.loops = LoopResources.create("loadgen", 1, workers, true, false);
+        this.loops = LoopResources.create("loadgen", workers, true);
+        EventLoopGroup group = loops.onClient(LoopResources.hasNativeSupport());
         List<ConnectionProvider> created = new java.util.ArrayList<>();
         for (Target target : properties.targets()) {
             ConnectionProvider pool = ConnectionProvider.builder("loadgen-" + target.name())
@@ -70,7 +61,9 @@ public class LoadGenerator implements SmartLifecycle, DisposableBean {
                     .baseUrl(target.base())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
                     .responseTimeout(load.responseTimeout());
-            targets.put(target.name(), new TargetLoad(target.name(), client, load.path(), load.maxInFlight()));
+            targets.put(
+                    target.name(),
+                    new TargetLoad(target.name(), client, group.next(), load.path(), load.maxInFlight()));
         }
         this.pools = List.copyOf(created);
     }
@@ -86,10 +79,6 @@ public class LoadGenerator implements SmartLifecycle, DisposableBean {
         } else {
             targets.get(target).apply(setting);
         }
-        Thread t = ticker;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
     }
 
     /** The setting of every target, in the order the targets were given. */
@@ -99,7 +88,7 @@ public class LoadGenerator implements SmartLifecycle, DisposableBean {
         return settings;
     }
 
-    /** One interval: every target's figures and the generator's own cost (one caller at a time). */
+    /** One interval: every target's figures and the generator's own cost. */
     public synchronized Sample sample() {
         long now = System.nanoTime();
         double seconds = Math.max(1e-3, (now - lastSampleNanos) / NANOS_PER_S);
@@ -114,9 +103,9 @@ public class LoadGenerator implements SmartLifecycle, DisposableBean {
         }
         long cpu = processCpuNanos();
         long answers = answered - lastAnswered;
-        Double cpuCores = cpu < 0 || lastCpuNanos < 0 ? null : (cpu - lastCpuNanos) / NANOS_PER_S / seconds;
-        Double msPerRequest =
-                cpu < 0 || lastCpuNanos < 0 || answers == 0 ? null : (cpu - lastCpuNanos) / NANOS_PER_MS / answers;
+        boolean knowCpu = cpu >= 0 && lastCpuNanos >= 0;
+        Double cpuCores = knowCpu ? (cpu - lastCpuNanos) / NANOS_PER_S / seconds : null;
+        Double msPerRequest = knowCpu && answers > 0 ? (cpu - lastCpuNanos) / NANOS_PER_MS / answers : null;
         lastCpuNanos = cpu;
         lastAnswered = answered;
         return new Sample(figures, new LoadGeneratorFigures(cpuCores, msPerRequest, answers / seconds, lag));
@@ -124,18 +113,6 @@ public class LoadGenerator implements SmartLifecycle, DisposableBean {
 
     /** One interval of the load generator. */
     public record Sample(Map<String, ClientFigures> targets, LoadGeneratorFigures generator) {}
-
-    private void tick() {
-        while (running) {
-            long now = System.nanoTime();
-            long next = Long.MAX_VALUE;
-            for (TargetLoad t : targets.values()) {
-                next = Math.min(next, t.sendDue(now));
-            }
-            long wait = next == Long.MAX_VALUE ? IDLE_PARK_NANOS : next - System.nanoTime();
-            LockSupport.parkNanos(Math.min(IDLE_PARK_NANOS, Math.max(MIN_PARK_NANOS, wait)));
-        }
-    }
 
     /** CPU time of this whole JVM, or -1 where the JDK does not tell. */
     static long processCpuNanos() {
@@ -145,33 +122,26 @@ public class LoadGenerator implements SmartLifecycle, DisposableBean {
         return -1;
     }
 
-    /** Starts the ticker; again after a {@link #stop()} (a paused test context is restarted). */
     @Override
-    public synchronized void start() {
+    public void start() {
         running = true;
-        ticker = Thread.ofPlatform().name("loadgen-ticker").daemon().start(this::tick);
     }
 
-    /** Load off everywhere, the ticker ends; connections stay pooled until {@link #destroy()}. */
+    /** Load off everywhere; connections stay pooled until {@link #destroy()} (a paused test context restarts). */
     @Override
-    public synchronized void stop() {
-        running = false;
+    public void stop() {
         targets.values().forEach(t -> t.apply(LoadSetting.OFF));
-        Thread t = ticker;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
-        ticker = null;
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override
     public void destroy() {
         pools.forEach(ConnectionProvider::dispose);
         loops.dispose();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -1,10 +1,12 @@
 package lab.dashboard.load;
 
+import io.netty.channel.EventLoop;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,8 +20,8 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * The load on one target: its closed-model users or its open-model arrivals, its latency
- * histogram and its counters. Requests go out on the load generator's event loops; nothing here
- * blocks.
+ * histogram and its counters. Everything that sends runs on the target's own event loop
+ * ({@code loop}): nothing here blocks, and no request hops between threads.
  */
 final class TargetLoad {
 
@@ -44,8 +46,15 @@ final class TargetLoad {
      */
     private static final Duration PAUSE_AFTER_IO_ERROR = Duration.ofMillis(100);
 
+    /**
+     * The open-model timer fires at most this often: a few arrivals per firing at 20,000/s keep
+     * the timer's own cost low; their intended send times stay exact.
+     */
+    private static final long MIN_TICK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
     private final String name;
     private final HttpClient client;
+    private final EventLoop loop;
     private final String path;
     private final int maxInFlight;
 
@@ -59,10 +68,11 @@ final class TargetLoad {
 
     private volatile LoadSetting setting = LoadSetting.OFF;
 
-    // open model: touched by the ticker thread only
+    // open model: touched on the loop only
     private LoadSetting seen = LoadSetting.OFF;
     private long originNanos;
     private long issued;
+    private boolean ticking;
 
     // sampling: touched by the sampler thread only
     private Histogram reusable;
@@ -70,9 +80,10 @@ final class TargetLoad {
     private long lastAnswered;
     private final Map<String, Long> lastErrors = new TreeMap<>();
 
-    TargetLoad(String name, HttpClient client, String path, int maxInFlight) {
+    TargetLoad(String name, HttpClient client, EventLoop loop, String path, int maxInFlight) {
         this.name = name;
         this.client = client;
+        this.loop = loop;
         this.path = path;
         this.maxInFlight = maxInFlight;
     }
@@ -87,19 +98,33 @@ final class TargetLoad {
 
     void apply(LoadSetting next) {
         setting = next;
-        if (next.mode() == LoadSetting.Mode.USERS) {
-            int n;
-            while ((n = users.get()) < next.users()) {
-                if (users.compareAndSet(n, n + 1)) {
+        loop.execute(() -> {
+            if (next.mode() == LoadSetting.Mode.USERS) {
+                // fewer users: each one above the new count leaves after its current request (userDone)
+                while (users.get() < next.users()) {
+                    users.incrementAndGet();
                     send(System.nanoTime(), true);
                 }
+            } else if (next.mode() == LoadSetting.Mode.RATE && !ticking) {
+                ticking = true;
+                tick();
             }
-        }
-        // fewer users: each one above the new count leaves after its current request (userDone)
+        });
     }
 
-    /** Called by the ticker: sends the arrivals that are due; returns when the next one is due. */
-    long sendDue(long now) {
+    /** The open-model timer: sends what is due, then sleeps until the next arrival (on the loop). */
+    private void tick() {
+        long next = sendDue(System.nanoTime());
+        if (next == Long.MAX_VALUE) {
+            ticking = false;
+            return;
+        }
+        long wait = Math.max(MIN_TICK_NANOS, next - System.nanoTime());
+        loop.schedule(this::tick, wait, TimeUnit.NANOSECONDS);
+    }
+
+    /** Sends the arrivals that are due; returns when the next one is due (MAX_VALUE: not in mode rate). */
+    private long sendDue(long now) {
         LoadSetting s = setting;
         if (s != seen) {
             seen = s;
@@ -150,7 +175,7 @@ final class TargetLoad {
             break;
         }
         if (pause) {
-            Mono.delay(PAUSE_AFTER_IO_ERROR).subscribe(x -> send(System.nanoTime(), true));
+            loop.schedule(() -> send(System.nanoTime(), true), PAUSE_AFTER_IO_ERROR.toNanos(), TimeUnit.NANOSECONDS);
         } else {
             send(System.nanoTime(), true);
         }
