@@ -119,6 +119,15 @@
     return min;
   }
 
+  // Charts are drawn at most once per animation frame: when the browser is short of CPU, events
+  // that arrive meanwhile only add their points, and one redraw shows them all.
+  let redrawPending = false;
+  function scheduleRedraw() {
+    if (redrawPending) return;
+    redrawPending = true;
+    requestAnimationFrame(() => { redrawPending = false; redraw(); });
+  }
+
   function redraw() {
     const maxima = {};
     for (const kind of SYNCED) maxima[kind] = maxOf(kind);
@@ -126,7 +135,7 @@
       for (const kind of SYNCED) {
         const yAxis = kind === 'latency' ? logRange(minPositiveOf('latency'), maxima.latency)
             : { max: maxima[kind] > 0 ? niceCeil(maxima[kind]) : null };
-        entry.charts[kind].setOption({ yAxis, series: entry.series[kind].map(data => ({ data })) });
+        entry.charts[kind].setOption({ yAxis, series: entry.series[kind].map(data => ({ data })) }, { lazyUpdate: true });
       }
     }
   }
@@ -331,7 +340,7 @@
       const snapshot = JSON.parse(e.data);
       if (Number(document.body.dataset.seq) >= snapshot.seq) return;  // already drawn from the history
       show(snapshot);
-      redraw();
+      scheduleRedraw();
     });
   }
 
