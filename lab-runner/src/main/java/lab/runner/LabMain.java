@@ -1,9 +1,13 @@
 package lab.runner;
 
+import lab.runner.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./lab}: compare the variants, serve them for curl, size pods, re-render a report, or diff two runs. */
+/**
+ * {@code ./lab}: compare the variants, list the scenarios, serve them for curl, demo them live, size
+ * pods, re-render a report, or diff two runs.
+ */
 @Command(
         name = "lab",
         mixinStandardHelpOptions = true,
@@ -14,6 +18,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ScenariosCommand.class,
             ServeCommand.class,
+            DemoCommand.class,
             SizeCommand.class,
             ReportCommand.class,
             DiffCommand.class,

@@ -28,7 +28,7 @@ import lab.runner.cgroup.PodLimits;
  * Bad input is an {@link IllegalArgumentException} with a one-line message naming the value and
  * what is accepted; {@code ./lab compare} turns it into exit status 2 before anything starts.
  */
-final class LimitsLookup {
+public final class LimitsLookup {
 
     static final int DEFAULT_APP_CPUS = 1;
     /**
@@ -53,7 +53,7 @@ final class LimitsLookup {
     private LimitsLookup() {}
 
     /** The pod limits {@code spec} names for {@code variant}; null when {@code spec} is null (no --limits). */
-    static PodLimits podLimits(Path root, String spec, String variant) {
+    public static PodLimits podLimits(Path root, String spec, String variant) {
         if (spec == null) {
             return null;
         }

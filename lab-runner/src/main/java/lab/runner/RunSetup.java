@@ -120,8 +120,8 @@ record RunSetup(
         System.out.println("Limits: " + pod.describe() + " from " + pod.source() + " via " + cgroups.description());
         cgroups.notUsed().forEach(why -> System.out.println("  not used: " + why));
         cgroups.staleRemoved().forEach(gone -> System.out.println("  removed what a killed run left: " + gone));
-        List<String> app = new ArrayList<>(List.of(pod.javaToolOptions().split("\\s+")));
-        app.removeIf(String::isBlank);
+        // the pod's JAVA_TOOL_OPTIONS reach the JVM through its environment, as in the container
+        List<String> app = new ArrayList<>();
         if (!cgroups.enforced()) {
             app.addAll(pod.emulationJvmArgs());
         }
@@ -138,7 +138,7 @@ record RunSetup(
                         throw new java.io.UncheckedIOException(e);
                     }
                 }
-                : launch -> AppIsolation.NONE;
+                : launch -> AppIsolation.emulated(pod.environment());
         return new RunSetup(
                 split,
                 app,

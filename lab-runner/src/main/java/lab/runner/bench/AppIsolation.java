@@ -1,6 +1,7 @@
 package lab.runner.bench;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lab.runner.sampling.CgroupReading;
 
@@ -16,6 +17,9 @@ public interface AppIsolation extends AutoCloseable {
     /** The command that starts {@code command} inside it from its first instruction. */
     List<String> wrap(List<String> command);
 
+    /** The app's environment in it: a pod's {@code JAVA_TOOL_OPTIONS}, as the container gets them. */
+    Map<String, String> environment();
+
     /** Its counters now; empty without a cgroup. */
     Optional<CgroupReading> read();
 
@@ -24,6 +28,42 @@ public interface AppIsolation extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A pod's limits where no cgroup can be made: the pod's JVM options, and whatever JVM flags
+     * make the JVM size itself as if it had the limits; nothing enforced.
+     */
+    static AppIsolation emulated(Map<String, String> environment) {
+        return new AppIsolation() {
+            @Override
+            public String location() {
+                return null;
+            }
+
+            @Override
+            public List<String> wrap(List<String> command) {
+                return command;
+            }
+
+            @Override
+            public Map<String, String> environment() {
+                return environment;
+            }
+
+            @Override
+            public Optional<CgroupReading> read() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> killedBecause(int exitCode) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
 
     /** No cgroup: the app runs on its pinned CPUs only. */
     AppIsolation NONE = new AppIsolation() {
@@ -35,6 +75,11 @@ public interface AppIsolation extends AutoCloseable {
         @Override
         public List<String> wrap(List<String> command) {
             return command;
+        }
+
+        @Override
+        public Map<String, String> environment() {
+            return Map.of();
         }
 
         @Override

@@ -159,11 +159,9 @@ public final class Bench implements AutoCloseable {
             List<String> rest = new ArrayList<>(List.of("-jar", jar.toString()));
             rest.addAll(launch.arguments("0", stubUrl()));
             List<String> command = box.wrap(launcher.command(split.layout().appCpuList(), appFlags, rest));
-            ManagedProcess app = group.start(
-                    launch.name(),
-                    command,
-                    Map.of("PORTFILE", portFile.toString()),
-                    logs().resolve(launch.name() + ".log"));
+            Map<String, String> env = new java.util.HashMap<>(box.environment());
+            env.put("PORTFILE", portFile.toString());
+            ManagedProcess app = group.start(launch.name(), command, env, logs().resolve(launch.name() + ".log"));
             int port = readiness.awaitReady(app, portFile, START_TIMEOUT);
             double startup = (System.nanoTime() - t0) / 1e9;
             ActuatorClient actuator = new ActuatorClient(port);

@@ -1,6 +1,7 @@
 package lab.runner.bench;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lab.runner.cgroup.Cgroup;
 import lab.runner.cgroup.CgroupStats;
@@ -27,6 +28,11 @@ public final class CgroupIsolation implements AppIsolation {
     @Override
     public List<String> wrap(List<String> command) {
         return cgroup.wrap(command);
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return cgroup.limits().environment();
     }
 
     @Override
