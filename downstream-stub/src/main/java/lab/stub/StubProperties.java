@@ -54,23 +54,10 @@ public record StubProperties(
     /** The runtime admin endpoint changes the stub's behaviour for everybody, so it is opt-in. */
     public record Admin(@DefaultValue("false") boolean enabled) {}
 
-    /** Socket and event-loop settings: 10,000 connections arriving at once, few wake-ups per answer. */
+    /** Socket settings for 10,000 connections arriving at once. */
     public record Server(
             // Accept queue length; the kernel caps it at net.core.somaxconn.
-            @DefaultValue("4096") @Min(1) @Max(65_535) int backlog,
-
-            // Delayed answers are due on a grid of this step, so those due in the same step leave in
-            // one event-loop wake-up (0: each exactly when due). See docs/stub.md for the figures.
-            @DefaultValue("1ms") @NotNull Duration timerTick) {
-
-        @AssertTrue(message = "timer-tick must be between 0 and 1s")
-        public boolean isTimerTickInRange() {
-            return timerTick != null && !timerTick.isNegative() && timerTick.compareTo(MAX_TIMER_TICK) <= 0;
-        }
-    }
-
-    // A coarser grid would be a visible error in every delay; 1 s already is, but an explicit choice.
-    static final Duration MAX_TIMER_TICK = Duration.ofSeconds(1);
+            @DefaultValue("4096") @Min(1) @Max(65_535) int backlog) {}
 
     @AssertTrue(message = "stub.defaults must lie within stub.limits")
     public boolean isDefaultsWithinLimits() {

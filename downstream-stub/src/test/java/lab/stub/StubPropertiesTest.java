@@ -27,7 +27,6 @@ class StubPropertiesTest {
             assertThat(properties.faults().mixErrorStatus()).isEqualTo(500);
             assertThat(properties.admin().enabled()).isFalse();
             assertThat(properties.server().backlog()).isEqualTo(4096);
-            assertThat(properties.server().timerTick()).hasMillis(1);
         });
     }
 
@@ -41,12 +40,6 @@ class StubPropertiesTest {
                 .run(context -> assertThat(context).hasFailed());
         runner.withPropertyValues("stub.limits.max-delay-ms=50")
                 .run(context -> assertThat(context).hasFailed());
-        runner.withPropertyValues("stub.server.timer-tick=-1ms")
-                .run(context -> assertThat(context).hasFailed());
-        runner.withPropertyValues("stub.server.timer-tick=2s")
-                .run(context -> assertThat(context).hasFailed());
-        runner.withPropertyValues("stub.server.timer-tick=0")
-                .run(context -> assertThat(context).hasNotFailed());
     }
 
     @Configuration(proxyBeanMethods = false)

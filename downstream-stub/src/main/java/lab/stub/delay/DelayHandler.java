@@ -56,7 +56,6 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
     private final ProblemWriter problems;
     private final long maxHangMs;
     private final int mixErrorStatus;
-    private final long tickNanos;
     private final int defaultBytes;
     private final AsciiString defaultContentLength;
 
@@ -68,7 +67,6 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
         this.problems = problems;
         this.maxHangMs = properties.limits().maxHang().toMillis();
         this.mixErrorStatus = properties.faults().mixErrorStatus();
-        this.tickNanos = properties.server().timerTick().toNanos();
         this.defaultBytes = properties.defaults().bytes();
         this.defaultContentLength = AsciiString.cached(Integer.toString(defaultBytes));
     }
@@ -100,11 +98,11 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
             return after(channel.eventLoop(), maxHangMs).then(close(channel));
         }
         long delayMs = params.ms() + mix.extraLatencyMs() + random(params.jitterMs()) + random(mix.jitterMs());
-        long dueNanos = delayMs <= 0 ? startNanos : align(startNanos + TimeUnit.MILLISECONDS.toNanos(delayMs));
+        long dueNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(delayMs);
         if (plan == ANSWER && params.bytes() > 0 && HttpMethod.GET.equals(method)) {
             return answer(channel.eventLoop(), dueNanos, params.bytes(), response);
         }
-        return at(channel.eventLoop(), dueNanos).then(Mono.defer(() -> {
+        return after(channel.eventLoop(), delayMs).then(Mono.defer(() -> {
             meters.late(System.nanoTime() - dueNanos);
             return act(plan, params, request, response, channel);
         }));
@@ -223,27 +221,6 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
             ScheduledFuture<?> timer = loop.schedule(() -> sink.success(), ms, TimeUnit.MILLISECONDS);
             sink.onCancel(() -> timer.cancel(false));
         });
-    }
-
-    /** Completes at {@code dueNanos} ({@link System#nanoTime()}) on the given event loop. */
-    private static Mono<Void> at(EventLoop loop, long dueNanos) {
-        long nanos = dueNanos - System.nanoTime();
-        if (nanos <= 0) {
-            return Mono.empty();
-        }
-        return Mono.create(sink -> {
-            ScheduledFuture<?> timer = loop.schedule(() -> sink.success(), nanos, TimeUnit.NANOSECONDS);
-            sink.onCancel(() -> timer.cancel(false));
-        });
-    }
-
-    /** The first point of the timer grid at or after {@code nanos}. */
-    private long align(long nanos) {
-        if (tickNanos <= 1) {
-            return nanos;
-        }
-        long past = Math.floorMod(nanos, tickNanos);
-        return past == 0 ? nanos : nanos + (tickNanos - past);
     }
 
     private static Mono<Void> close(Channel channel) {
