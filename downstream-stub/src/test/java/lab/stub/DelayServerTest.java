@@ -39,6 +39,7 @@ class DelayServerTest {
     private static final long DELAY_MS = 300;
     private static final long HANG_MS = 1000;
     private static final int CONCURRENT = 200;
+    private static final int KEEP_ALIVE_REQUESTS = 50;
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
     @LocalServerPort
@@ -178,6 +179,31 @@ class DelayServerTest {
 
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
         assertThat(elapsedMs).isGreaterThanOrEqualTo(DELAY_MS * 9 / 10).isLessThan(3 * DELAY_MS);
+    }
+
+    @Test
+    void aKeepAliveConnectionCarriesManyRequests() throws Exception {
+        try (RawHttp connection = new RawHttp(port)) {
+            for (int i = 1; i <= KEEP_ALIVE_REQUESTS; i++) {
+                connection.get("/delay?ms=1&bytes=" + i);
+                RawHttp.Response response = connection.read();
+
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.body()).hasSize(i).containsOnly('x');
+            }
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInTheirOrder() throws Exception {
+        try (RawHttp connection = new RawHttp(port)) {
+            // The first is due long after the second: answering when due would swap them.
+            connection.get("/delay?ms=" + DELAY_MS + "&bytes=3", "/delay?ms=0&bytes=5", "/delay?ms=0&status=503");
+
+            assertThat(connection.read().contentLength()).isEqualTo(3);
+            assertThat(connection.read().contentLength()).isEqualTo(5);
+            assertThat(connection.read().status()).isEqualTo(503);
+        }
     }
 
     @Test

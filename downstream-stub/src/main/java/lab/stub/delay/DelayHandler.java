@@ -1,10 +1,12 @@
 package lab.stub.delay;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.util.AsciiString;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -37,13 +39,15 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
 
     static final String PATH = "/delay";
 
-    private static final String OCTET_STREAM = "application/octet-stream";
+    private static final AsciiString OCTET_STREAM = AsciiString.cached("application/octet-stream");
     private static final String ALLOWED = "GET, HEAD";
     private static final int OK = 200;
     private static final int NO_CONTENT = 204;
     private static final int NOT_MODIFIED = 304;
     private static final int FIRST_ERROR = 400;
     private static final int ALL = 100;
+    /** The plan of nearly every request: a plain 200. */
+    private static final Plan ANSWER = new Plan(null, OK);
 
     private final DelayQuery query;
     private final DelayBody body;
@@ -52,6 +56,8 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
     private final ProblemWriter problems;
     private final long maxHangMs;
     private final int mixErrorStatus;
+    private final int defaultBytes;
+    private final AsciiString defaultContentLength;
 
     DelayHandler(StubProperties properties, FaultMixHolder faultMix, StubMeters meters, ProblemWriter problems) {
         this.query = new DelayQuery(properties.limits(), properties.defaults());
@@ -61,6 +67,8 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
         this.problems = problems;
         this.maxHangMs = properties.limits().maxHang().toMillis();
         this.mixErrorStatus = properties.faults().mixErrorStatus();
+        this.defaultBytes = properties.defaults().bytes();
+        this.defaultContentLength = AsciiString.cached(Integer.toString(defaultBytes));
     }
 
     @Override
@@ -91,10 +99,43 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
         }
         long delayMs = params.ms() + mix.extraLatencyMs() + random(params.jitterMs()) + random(mix.jitterMs());
         long dueNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(delayMs);
+        if (plan == ANSWER && params.bytes() > 0 && HttpMethod.GET.equals(method)) {
+            return answer(channel.eventLoop(), dueNanos, params.bytes(), response);
+        }
         return after(channel.eventLoop(), delayMs).then(Mono.defer(() -> {
             meters.late(System.nanoTime() - dueNanos);
             return act(plan, params, request, response, channel);
         }));
+    }
+
+    /**
+     * The hot path, a 200 with a body: headers are set now, and the body is a Mono that the timer
+     * completes, so Reactor Netty writes status, headers and body as one message with one flush,
+     * with no operator in between.
+     */
+    private Mono<Void> answer(EventLoop loop, long dueNanos, int bytes, HttpServerResponse response) {
+        response.status(OK)
+                .header(HttpHeaderNames.CONTENT_TYPE, OCTET_STREAM)
+                .header(HttpHeaderNames.CONTENT_LENGTH, contentLength(bytes));
+        Mono<ByteBuf> delayedBody = Mono.create(sink -> {
+            Runnable emit = () -> {
+                meters.late(System.nanoTime() - dueNanos);
+                meters.ended(Outcome.OK);
+                sink.success(body.slice(bytes));
+            };
+            long nanos = dueNanos - System.nanoTime();
+            if (nanos <= 0) {
+                emit.run();
+                return;
+            }
+            ScheduledFuture<?> timer = loop.schedule(emit, nanos, TimeUnit.NANOSECONDS);
+            sink.onCancel(() -> timer.cancel(false));
+        });
+        return response.send(delayedBody).then();
+    }
+
+    private CharSequence contentLength(int bytes) {
+        return bytes == defaultBytes ? defaultContentLength : Integer.toString(bytes);
     }
 
     private Plan plan(DelayParameters params, FaultMix mix) {
@@ -102,10 +143,10 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
             return new Plan(params.fault(), OK);
         }
         if (params.status() != DelayParameters.NO_STATUS) {
-            return new Plan(null, params.status());
+            return params.status() == OK ? ANSWER : new Plan(null, params.status());
         }
         if (mix.faultPercent() == 0) {
-            return new Plan(null, OK);
+            return ANSWER;
         }
         // One draw, cut into consecutive ranges: error, reset, close, hang, then no fault.
         int roll = ThreadLocalRandom.current().nextInt(ALL);
@@ -125,7 +166,7 @@ class DelayHandler implements BiFunction<HttpServerRequest, HttpServerResponse, 
         if (roll < bound) {
             return new Plan(Fault.HANG, OK);
         }
-        return new Plan(null, OK);
+        return ANSWER;
     }
 
     private Mono<Void> act(
