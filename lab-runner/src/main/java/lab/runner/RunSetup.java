@@ -69,10 +69,12 @@ record RunSetup(
         if ("c10k".equals(spec.load().kind())) {
             app.add(NATIVE_MEMORY_TRACKING);
         }
+        CpuSplit split = CpuSplit.pinned(cpus);
         return new RunSetup(
-                CpuSplit.pinned(cpus),
+                split,
                 app,
-                LoadSide.STUB_JVM_FLAGS,
+                LoadSide.stubFlags(
+                        split.layout().loadCpuCount(), "c10k".equals(spec.load().kind())),
                 launch -> AppIsolation.NONE,
                 null,
                 LoadSide.loadGenerators());
@@ -142,7 +144,8 @@ record RunSetup(
         return new RunSetup(
                 split,
                 app,
-                LoadSide.STUB_JVM_FLAGS,
+                LoadSide.stubFlags(
+                        split.layout().loadCpuCount(), "c10k".equals(spec.load().kind())),
                 isolation,
                 new Environment.PodLimitsInfo(
                         limits,
