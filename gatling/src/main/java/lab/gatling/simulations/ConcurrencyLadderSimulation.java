@@ -10,7 +10,7 @@ public class ConcurrencyLadderSimulation extends ClosedModelSimulation {
     public ConcurrencyLadderSimulation() {
         super(
                 "io",
-                settings -> LabHttp.get(
-                        "io", "/api/io", settings, "delayMs", settings.delayMs(), "bytes", settings.bytes()));
+                (name, settings) -> LabHttp.get(
+                        name, "/api/io", settings, "delayMs", settings.delayMs(), "bytes", settings.bytes()));
     }
 }

@@ -138,7 +138,7 @@ public final class GatlingStatsReader {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
     }
 
-    private static void requireStringInternals() {
+    static void requireStringInternals() {
         try {
             StringInternals.checkAvailability();
         } catch (Throwable cause) {

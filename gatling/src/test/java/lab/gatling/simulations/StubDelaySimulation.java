@@ -9,7 +9,7 @@ public class StubDelaySimulation extends ClosedModelSimulation {
     public StubDelaySimulation() {
         super(
                 "delay",
-                settings ->
-                        LabHttp.get("delay", "/delay", settings, "ms", settings.delayMs(), "bytes", settings.bytes()));
+                (name, settings) ->
+                        LabHttp.get(name, "/delay", settings, "ms", settings.delayMs(), "bytes", settings.bytes()));
     }
 }

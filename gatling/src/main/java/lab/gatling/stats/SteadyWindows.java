@@ -1,0 +1,206 @@
+package lab.gatling.stats;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import lab.gatling.simulations.LoadPlan;
+
+/**
+ * Each step's figures over its steady window only, from the run's own records.
+ *
+ * <p>Where a window lies: a population starts when its first virtual user starts (Gatling starts
+ * the first user of a closed or open step at the very start of its first one-second batch), read
+ * from the user records; populations are numbered in the order they start (the ladder, then the
+ * open step that {@code andThen} starts after it). A step's window runs from that start plus the
+ * step's ramp end plus the plan's settle time to that start plus the step's end. The windows are
+ * placed by timestamp rather than by naming each request after its step, so that the load
+ * generator does no extra work per request, the reader needs nothing but {@code simulation.log},
+ * and the settle time can be changed after the run.
+ */
+public final class SteadyWindows {
+
+    private static final double MILLIS_PER_SECOND = 1000.0;
+    /**
+     * How far before a window's end the run's last record may be for the window to count as
+     * complete: Gatling stops a population on its one-second tick, which in a fresh JVM comes up to
+     * a few hundred milliseconds before the planned end as measured from the population's first
+     * user (that user starts late while Netty's event loops start); a run cut short stops far earlier.
+     */
+    private static final long END_TOLERANCE_MILLIS = 1000;
+
+    private static final double[] PERCENTILES = {50, 90, 95, 99, 99.9};
+
+    private SteadyWindows() {}
+
+    /** The windows of every step of the plan, in plan order, from a run folder or a {@code simulation.log}. */
+    public static List<WindowStats> read(Path runDirOrLog, LoadPlan plan) {
+        Path log =
+                Files.isDirectory(runDirOrLog) ? runDirOrLog.resolve(GatlingStatsReader.SIMULATION_LOG) : runDirOrLog;
+        if (!Files.isRegularFile(log)) {
+            throw new IllegalArgumentException("no " + GatlingStatsReader.SIMULATION_LOG + " at " + runDirOrLog);
+        }
+        GatlingStatsReader.requireStringInternals();
+        Populations populations = new Populations();
+        SimulationLog.read(log, populations);
+        List<Window> windows = plan.steps().stream()
+                .map(step -> new Window(step, plan, populations))
+                .toList();
+        SimulationLog.read(log, new Accumulator(windows, populations));
+        return windows.stream()
+                .map(window -> window.stats(populations.lastTimestamp))
+                .toList();
+    }
+
+    /** First pass: when each population started (first user start of each scenario, in order), and the last record. */
+    private static final class Populations implements SimulationLog.Visitor {
+
+        /** Scenario index to population number, in the order the scenarios started. */
+        private final Map<Integer, Integer> byScenario = new HashMap<>();
+
+        private final List<Long> starts = new ArrayList<>();
+        private long lastTimestamp = Long.MIN_VALUE;
+
+        @Override
+        public void user(int scenario, boolean start, long timestamp) {
+            lastTimestamp = Math.max(lastTimestamp, timestamp);
+            if (start && !byScenario.containsKey(scenario)) {
+                byScenario.put(scenario, starts.size());
+                starts.add(timestamp);
+            }
+        }
+
+        @Override
+        public void request(String name, long start, long end, boolean ok, String message) {
+            lastTimestamp = Math.max(lastTimestamp, end);
+        }
+
+        Long start(int population) {
+            return population < starts.size() ? starts.get(population) : null;
+        }
+
+        int population(int scenario) {
+            return byScenario.getOrDefault(scenario, -1);
+        }
+    }
+
+    /** Second pass: every record into the windows it falls in. */
+    private record Accumulator(List<Window> windows, Populations populations) implements SimulationLog.Visitor {
+
+        @Override
+        public void user(int scenario, boolean start, long timestamp) {
+            if (start) {
+                int population = populations.population(scenario);
+                for (Window window : windows) {
+                    if (window.step.population() == population && window.contains(timestamp)) {
+                        window.usersStarted++;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void request(String name, long start, long end, boolean ok, String message) {
+            for (Window window : windows) {
+                if (window.contains(start)) {
+                    window.add(end - start, ok, message);
+                }
+                if (ok && window.contains(end)) {
+                    window.okReceived++;
+                }
+            }
+        }
+    }
+
+    private static final class Window {
+
+        private final LoadPlan.Step step;
+        private final boolean started;
+        private final long from;
+        private final long to;
+        private int[] responseTimes = new int[1024];
+        private int count;
+        private long sum;
+        private long ok;
+        private long usersStarted;
+        private long okReceived;
+        private final Map<String, Long> errors = new HashMap<>();
+
+        Window(LoadPlan.Step step, LoadPlan plan, Populations populations) {
+            this.step = step;
+            Long populationStart = populations.start(step.population());
+            started = populationStart != null;
+            long origin = started ? populationStart : 0;
+            from = origin + plan.windowStartSeconds(step) * (long) MILLIS_PER_SECOND;
+            to = Math.max(from, origin + step.endSeconds() * (long) MILLIS_PER_SECOND);
+        }
+
+        boolean contains(long timestamp) {
+            return started && timestamp >= from && timestamp < to;
+        }
+
+        void add(long responseTime, boolean isOk, String message) {
+            if (count == responseTimes.length) {
+                responseTimes = Arrays.copyOf(responseTimes, count * 2);
+            }
+            responseTimes[count++] = (int) responseTime;
+            sum += responseTime;
+            if (isOk) {
+                ok++;
+            } else {
+                errors.merge(ErrorClassifier.classify(message), 1L, Long::sum);
+            }
+        }
+
+        WindowStats stats(long lastTimestamp) {
+            double seconds = (to - from) / MILLIS_PER_SECOND;
+            boolean complete = started && to > from && lastTimestamp >= to - END_TOLERANCE_MILLIS;
+            return new WindowStats(
+                    step,
+                    Instant.ofEpochMilli(from),
+                    Instant.ofEpochMilli(to),
+                    complete,
+                    ok,
+                    count - ok,
+                    perSecond(count, seconds),
+                    perSecond(okReceived, seconds),
+                    perSecond(usersStarted, seconds),
+                    latency(),
+                    mostFrequentFirst(errors));
+        }
+
+        private WindowStats.Latency latency() {
+            if (count == 0) {
+                return WindowStats.Latency.NONE;
+            }
+            int[] sorted = Arrays.copyOf(responseTimes, count);
+            Arrays.sort(sorted);
+            long[] p = Arrays.stream(PERCENTILES)
+                    .mapToLong(rank -> nearestRank(sorted, rank))
+                    .toArray();
+            return new WindowStats.Latency((double) sum / count, p[0], p[1], p[2], p[3], p[4], sorted[count - 1]);
+        }
+
+        /** The smallest value with at least {@code rank} percent of the values at or below it. */
+        private static long nearestRank(int[] sorted, double rank) {
+            int index = (int) Math.ceil(rank / 100 * sorted.length) - 1;
+            return sorted[Math.clamp(index, 0, sorted.length - 1)];
+        }
+
+        private static double perSecond(long count, double seconds) {
+            return seconds > 0 ? count / seconds : 0;
+        }
+    }
+
+    static Map<String, Long> mostFrequentFirst(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
+    }
+}
