@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Protocol, one JSON object per line: the worker first writes a {@link WorkerReady}, then reads
  * {@link RunCommand}s and answers each with a {@link RunAnswer} once its run is over and its stats
- * are read. End of input means exit: when the process that drives it dies, its end of the channel
- * closes and the worker exits by itself, even in the middle of a run.
+ * are read. End of input means: run what was sent, then exit. When the process that started it
+ * dies (or the one given with {@code --watch-pid}), the worker exits at once, even in the middle of
+ * a run, so that no load keeps hitting an app after the lab is gone.
  *
  * <p>The channel is stdin/stdout, or with {@code --connect <port> [--token <token>]} a TCP
  * connection to {@code 127.0.0.1:<port>} (what the lab uses: its processes write their output to
@@ -42,11 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
  *   | java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -cp ... lab.gatling.LoadWorker
  * </pre>
  *
- * <p>Exit status: 0 at end of input, {@value #ABANDONED} when input ended during a run, 2 bad arguments.
+ * <p>Exit status: 0 at end of input, {@value #ABANDONED} when the watched process died or the
+ * answers could not be written, 2 bad arguments.
  */
 public final class LoadWorker {
 
-    /** Input ended while a run was going: nobody is left to read the answer. */
+    /** The watched process died, or the answers cannot be written: nobody is left to read them. */
     static final int ABANDONED = 4;
 
     static final int BAD_ARGUMENTS = 2;
@@ -55,7 +56,6 @@ public final class LoadWorker {
     private static final Optional<String> END_OF_INPUT = Optional.empty();
 
     private final BlockingQueue<Optional<String>> commands = new LinkedBlockingQueue<>();
-    private final AtomicBoolean running = new AtomicBoolean();
     private final PrintStream answers;
 
     private LoadWorker(PrintStream answers) {
@@ -72,6 +72,7 @@ public final class LoadWorker {
             System.exit(BAD_ARGUMENTS);
             return;
         }
+        exitWhenGone(channel.watched());
         LoadWorker worker = new LoadWorker(new PrintStream(channel.output(), false, StandardCharsets.UTF_8));
         worker.startReading(channel.input());
         worker.answer(new WorkerReady(
@@ -83,7 +84,18 @@ public final class LoadWorker {
         System.exit(0);
     }
 
-    /** Reads commands on their own thread, so that the end of input is seen even during a run. */
+    /**
+     * Exits at once when the process that drives this worker dies: its load must not outlive it.
+     * (End of input alone cannot tell a dead parent from {@code commands.txt | LoadWorker}.)
+     */
+    private static void exitWhenGone(Optional<ProcessHandle> watched) {
+        watched.ifPresent(process -> process.onExit().thenRun(() -> {
+            System.err.println("LoadWorker: process " + process.pid() + " is gone, exiting");
+            Runtime.getRuntime().halt(ABANDONED);
+        }));
+    }
+
+    /** Reads commands on their own thread, so that the worker can watch its driver during a run. */
     private void startReading(InputStream input) {
         Thread reader = new Thread(
                 () -> {
@@ -96,10 +108,6 @@ public final class LoadWorker {
                         }
                     } catch (IOException e) {
                         // a broken channel is the end of input
-                    }
-                    if (running.get()) {
-                        System.err.println("LoadWorker: input closed during a run, exiting");
-                        Runtime.getRuntime().halt(ABANDONED);
                     }
                     commands.add(END_OF_INPUT);
                 },
@@ -120,12 +128,7 @@ public final class LoadWorker {
             if (line.isEmpty()) {
                 return;
             }
-            running.set(true);
-            try {
-                answer(execute(line.get()));
-            } finally {
-                running.set(false);
-            }
+            answer(execute(line.get()));
         }
     }
 
@@ -149,40 +152,51 @@ public final class LoadWorker {
     }
 
     /** Where commands come from and answers go. */
-    private record Channel(InputStream input, OutputStream output, String token) {
+    private record Channel(InputStream input, OutputStream output, String token, Optional<ProcessHandle> watched) {
+
+        /** The init process adopts orphans: a worker whose parent is init has no driver to watch. */
+        private static final long INIT = 1;
 
         static Channel open(String[] args) {
             Integer port = null;
             String token = "";
+            Optional<ProcessHandle> watched = ProcessHandle.current().parent().filter(p -> p.pid() != INIT);
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--connect" -> port = parsePort(valueAfter(args, i++));
+                    case "--connect" -> port = parseNumber("--connect", valueAfter(args, i++));
                     case "--token" -> token = valueAfter(args, i++);
+                    case "--watch-pid" ->
+                        watched = Optional.of(process(parseNumber("--watch-pid", valueAfter(args, i++))));
                     default ->
                         throw new IllegalArgumentException("unknown argument " + args[i]
-                                + " (usage: LoadWorker [--connect <port> [--token <token>]])");
+                                + " (usage: LoadWorker [--connect <port> [--token <token>]] [--watch-pid <pid>])");
                 }
             }
             if (port == null) {
                 // stdout carries the answers only: Gatling's console output goes to stderr
                 PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
                 System.setOut(System.err);
-                return new Channel(System.in, stdout, token);
+                return new Channel(System.in, stdout, token, watched);
             }
             try {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
                 socket.setTcpNoDelay(true);
-                return new Channel(socket.getInputStream(), socket.getOutputStream(), token);
+                return new Channel(socket.getInputStream(), socket.getOutputStream(), token, watched);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot connect to 127.0.0.1:" + port, e);
             }
         }
 
-        private static int parsePort(String value) {
+        private static ProcessHandle process(long pid) {
+            return ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalArgumentException("--watch-pid: no process " + pid));
+        }
+
+        private static int parseNumber(String option, String value) {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--connect needs a port number, got " + value, e);
+                throw new IllegalArgumentException(option + " needs a number, got " + value, e);
             }
         }
 

@@ -138,7 +138,7 @@ public final class LoadCostBench {
         command.addAll(List.of(
                 "lab.gatling.RunSimulation",
                 "--simulation",
-                simulation,
+                simulation.split("\\+")[0],
                 "--results-folder",
                 results.toString(),
                 "--no-reports"));
@@ -178,13 +178,24 @@ public final class LoadCostBench {
         return command;
     }
 
-    private String command(String id, String simulation, Map<String, String> props) {
+    /** {@code Name} or {@code Name+property=value+...}: a simulation with properties of its own (an A/B arm). */
+    private String command(String id, String arm, Map<String, String> props) {
+        String[] parts = arm.split("\\+");
+        Map<String, String> all = new LinkedHashMap<>(props);
+        for (int i = 1; i < parts.length; i++) {
+            all.put(parts[i].substring(0, parts[i].indexOf('=')), parts[i].substring(parts[i].indexOf('=') + 1));
+        }
         return JSON.writeValueAsString(Map.of(
-                "id", id,
-                "simulation", simulation,
-                "properties", props,
-                "resultsFolder", results.toString(),
-                "htmlReport", false));
+                "id",
+                id,
+                "simulation",
+                parts[0],
+                "properties",
+                all,
+                "resultsFolder",
+                results.toString(),
+                "htmlReport",
+                false));
     }
 
     private void report(String mode, String simulation, int run, JsonNode answer, Sampler sampler, Double whole) {
@@ -286,6 +297,9 @@ public final class LoadCostBench {
             }
             if (name.startsWith("GC ") || name.startsWith("G1 ") || name.contains("GC Thr")) {
                 return "gc";
+            }
+            if (name.equals("VM Thread")) {
+                return "vm"; // safepoints, and the Serial collector's pauses
             }
             if (name.startsWith("gatling")) {
                 return "netty";
