@@ -98,7 +98,8 @@ class GatlingWorkerTest {
                         .containsExactly("2 users", "4 users", "20/s");
                 assertThat(ladder.windows()).allMatch(WindowStats::complete);
                 assertThat(ladder.windows().getLast().step().model()).isEqualTo(LoadPlan.Model.OPEN);
-                // the windows follow one another and lie inside the run
+                // the windows follow one another and lie inside the run (give or take the late start of a
+                // population's first user on a busy machine, which shifts its windows a little later)
                 for (int i = 1; i < ladder.windows().size(); i++) {
                     assertThat(ladder.windows().get(i).start())
                             .isAfter(ladder.windows().get(i - 1).end());
@@ -106,7 +107,7 @@ class GatlingWorkerTest {
                 assertThat(ladder.windows().getFirst().start())
                         .isAfter(ladder.stats().start());
                 assertThat(ladder.windows().getLast().end())
-                        .isBefore(ladder.stats().end());
+                        .isBefore(ladder.stats().end().plus(TICK));
                 // still the same JVM
                 assertThat(gatling.pid()).isEqualTo(pid);
                 assertThat(gatling.isAlive()).isTrue();
