@@ -33,6 +33,8 @@ public record LoadPlan(List<Step> steps, int settleSeconds) {
     /** Open-model ramps start at one arrival per second (Gatling cannot ramp from 0/s). */
     static final int MIN_OPEN_RATE = 1;
 
+    private static final long MILLIS_PER_SECOND = 1000;
+
     /**
      * One step: a ramp, then {@code steadySeconds} at the level.
      *
@@ -112,6 +114,53 @@ public record LoadPlan(List<Step> steps, int settleSeconds) {
     /** How many populations start one after the other. */
     public int populations() {
         return steps.stream().mapToInt(Step::population).max().orElse(-1) + 1;
+    }
+
+    /**
+     * The first users Gatling starts for a population, as it plans them: Gatling injects in
+     * one-second batches and spreads a batch's users evenly over its second, the first at its very
+     * start. Knowing the plan lets the reader find when a population really started even when its
+     * first user ran late (its event loop busy, or still starting in a fresh JVM).
+     *
+     * @param second the second, counted from the population's start, of its first non-empty batch
+     *     (a closed ramp slower than one user per second starts nobody in its first seconds)
+     * @param users how many users that batch starts
+     */
+    public record FirstBatch(int second, int users) {
+
+        /** When the {@code k}-th user of the batch is planned to start, in ms from the population's start. */
+        public long plannedMillis(int k) {
+            return second * MILLIS_PER_SECOND + MILLIS_PER_SECOND * k / users;
+        }
+    }
+
+    /**
+     * The first batch of a population, following Gatling 3.15's injection: a closed ramp from 0 to
+     * {@code users} over {@code rampSeconds} targets {@code floor(users / rampSeconds * t)} users at
+     * the end of second {@code t}, a closed level all its users in its first second; an open ramp
+     * from 1/s starts {@code floor(1 + (rate - 1) / (2 * rampSeconds))} users in its first second, an
+     * open level {@code rate}.
+     */
+    public FirstBatch firstBatch(int population) {
+        Step first = population(population).getFirst();
+        if (first.model() == Model.OPEN) {
+            return new FirstBatch(
+                    0,
+                    first.rampSeconds() == 0
+                            ? first.rate()
+                            : (int) (MIN_OPEN_RATE + (first.rate() - MIN_OPEN_RATE) / (2.0 * first.rampSeconds())));
+        }
+        if (first.rampSeconds() == 0) {
+            return new FirstBatch(0, first.users());
+        }
+        double slope = (double) first.users() / first.rampSeconds();
+        for (int second = 0; ; second++) {
+            int end = second + 1;
+            int target = end <= first.rampSeconds() ? (int) (slope * end) : first.users();
+            if (target > 0) {
+                return new FirstBatch(second, target);
+            }
+        }
     }
 
     /** Where the steady window of a step starts: after its ramp and the settle time. */

@@ -9,18 +9,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import lab.gatling.simulations.LoadPlan;
 
 /**
  * Each step's figures over its steady window only, from the run's own records.
  *
- * <p>Where a window lies: a population starts when its first virtual user starts (Gatling starts
- * the first user of a closed or open step at the very start of its first one-second batch), read
- * from the user records; populations are numbered in the order they start (the ladder, then the
- * open step that {@code andThen} starts after it). A step's window runs from that start plus the
- * step's ramp end plus the plan's settle time to that start plus the step's end. The windows are
- * placed by timestamp rather than by naming each request after its step, so that the load
+ * <p>Where a window lies: populations are numbered in the order they start (the ladder, then the
+ * open step that {@code andThen} starts after it); each one's start is found from its first user
+ * starts and the plan of its first batch ({@link #populationStart}). A step's window runs from
+ * that start plus the step's ramp end plus the plan's settle time to that start plus the step's
+ * end. The windows are placed by timestamp rather than by naming each request after its step, so
+ * that the load
  * generator does no extra work per request, the reader needs nothing but {@code simulation.log},
  * and the settle time can be changed after the run.
  */
@@ -29,9 +30,9 @@ public final class SteadyWindows {
     private static final double MILLIS_PER_SECOND = 1000.0;
     /**
      * How far before a window's end the run's last record may be for the window to count as
-     * complete: Gatling stops a population on its one-second tick, which in a fresh JVM comes up to
-     * a few hundred milliseconds before the planned end as measured from the population's first
-     * user (that user starts late while Netty's event loops start); a run cut short stops far earlier.
+     * complete: a population stops on Gatling's one-second tick, a little before the planned end
+     * as seen from its estimated start (ticks drift by some milliseconds); a run cut short stops
+     * far earlier.
      */
     private static final long END_TOLERANCE_MILLIS = 1000;
 
@@ -47,8 +48,9 @@ public final class SteadyWindows {
             throw new IllegalArgumentException("no " + GatlingStatsReader.SIMULATION_LOG + " at " + runDirOrLog);
         }
         GatlingStatsReader.requireStringInternals();
-        Populations populations = new Populations();
+        Populations populations = new Populations(plan);
         SimulationLog.read(log, populations);
+        populations.estimateStarts();
         List<Window> windows = plan.steps().stream()
                 .map(step -> new Window(step, plan, populations))
                 .toList();
@@ -58,36 +60,101 @@ public final class SteadyWindows {
                 .toList();
     }
 
-    /** First pass: when each population started (first user start of each scenario, in order), and the last record. */
+    /**
+     * First pass: which scenario is which population (in the order they start), the first batch of
+     * user starts of each, the first response each got, and the last record.
+     */
     private static final class Populations implements SimulationLog.Visitor {
 
+        private final LoadPlan plan;
         /** Scenario index to population number, in the order the scenarios started. */
         private final Map<Integer, Integer> byScenario = new HashMap<>();
 
-        private final List<Long> starts = new ArrayList<>();
+        private final List<List<Long>> firstStarts = new ArrayList<>();
+        private final List<Long> firstResponses = new ArrayList<>();
+        private long[] starts = new long[0];
         private long lastTimestamp = Long.MIN_VALUE;
+
+        Populations(LoadPlan plan) {
+            this.plan = plan;
+        }
 
         @Override
         public void user(int scenario, boolean start, long timestamp) {
             lastTimestamp = Math.max(lastTimestamp, timestamp);
-            if (start && !byScenario.containsKey(scenario)) {
-                byScenario.put(scenario, starts.size());
-                starts.add(timestamp);
+            if (!start) {
+                return;
+            }
+            Integer population = byScenario.get(scenario);
+            if (population == null) {
+                population = firstStarts.size();
+                byScenario.put(scenario, population);
+                firstStarts.add(new ArrayList<>());
+                firstResponses.add(Long.MAX_VALUE);
+            }
+            List<Long> batch = firstStarts.get(population);
+            if (batch.size()
+                    < firstBatch(population).map(LoadPlan.FirstBatch::users).orElse(1)) {
+                batch.add(timestamp);
             }
         }
 
         @Override
         public void request(String name, long start, long end, boolean ok, String message) {
             lastTimestamp = Math.max(lastTimestamp, end);
+            // populations run one after the other: a request belongs to the last one started before it
+            for (int population = firstStarts.size() - 1; population >= 0; population--) {
+                if (firstStarts.get(population).getFirst() <= start) {
+                    firstResponses.set(population, Math.min(firstResponses.get(population), end));
+                    return;
+                }
+            }
+        }
+
+        /** Every population's start, once the pass is over. */
+        void estimateStarts() {
+            starts = new long[firstStarts.size()];
+            for (int population = 0; population < starts.length; population++) {
+                List<Long> batch = firstStarts.get(population);
+                boolean closed = !plan.population(population).isEmpty()
+                        && plan.population(population).getFirst().model() == LoadPlan.Model.CLOSED;
+                long notAfter = closed ? firstResponses.get(population) : Long.MAX_VALUE;
+                starts[population] = firstBatch(population)
+                        .map(planned -> populationStart(batch, notAfter, planned))
+                        .orElse(batch.getFirst());
+            }
+        }
+
+        /** The plan's first batch of a population, if the plan has that population. */
+        private Optional<LoadPlan.FirstBatch> firstBatch(int population) {
+            return plan.population(population).isEmpty() ? Optional.empty() : Optional.of(plan.firstBatch(population));
         }
 
         Long start(int population) {
-            return population < starts.size() ? starts.get(population) : null;
+            return population < starts.length ? starts[population] : null;
         }
 
         int population(int scenario) {
             return byScenario.getOrDefault(scenario, -1);
         }
+    }
+
+    /**
+     * When a population started: users can start late but never early, so each user of the first
+     * batch bounds the start from above by its start minus its planned offset, and the least late
+     * one gives the start. In the closed model only the users that started before the first
+     * response count: after it, replacements of finished users start too, off the plan.
+     *
+     * @param starts the first user starts of the population (at most the batch's size)
+     * @param notAfter ignore starts from this instant on
+     */
+    static long populationStart(List<Long> starts, long notAfter, LoadPlan.FirstBatch batch) {
+        List<Long> sorted = starts.stream().sorted().toList();
+        long start = sorted.getFirst() - batch.plannedMillis(0);
+        for (int k = 1; k < sorted.size() && k < batch.users() && sorted.get(k) < notAfter; k++) {
+            start = Math.min(start, sorted.get(k) - batch.plannedMillis(k));
+        }
+        return start;
     }
 
     /** Second pass: every record into the windows it falls in. */

@@ -53,4 +53,24 @@ class LoadPlanTest {
         assertThat(LoadPlan.of(SpikeSimulation.class, settings).steps()).isEmpty();
         assertThat(LoadPlan.of(String.class, settings).populations()).isZero();
     }
+
+    @Test
+    void theFirstBatchFollowsGatlingsOneSecondInjection() {
+        assertThat(firstBatch(ConcurrencyLadderSimulation.class, Map.of("ladder", "50,100", "rampSeconds", "5")))
+                .isEqualTo(new LoadPlan.FirstBatch(0, 10));
+        assertThat(firstBatch(ConcurrencyLadderSimulation.class, Map.of("users", "300")))
+                .isEqualTo(new LoadPlan.FirstBatch(0, 300));
+        // 2 users over 5 s: 0.4 per second, so nobody until the end of the third second
+        assertThat(firstBatch(ConcurrencyLadderSimulation.class, Map.of("ladder", "2,4", "rampSeconds", "5")))
+                .isEqualTo(new LoadPlan.FirstBatch(2, 1));
+        assertThat(firstBatch(ArrivalRateSimulation.class, Map.of("rate", "2500", "rampSeconds", "5")))
+                .isEqualTo(new LoadPlan.FirstBatch(0, 250));
+        assertThat(firstBatch(ArrivalRateSimulation.class, Map.of("rate", "40")))
+                .isEqualTo(new LoadPlan.FirstBatch(0, 40));
+        assertThat(new LoadPlan.FirstBatch(2, 75).plannedMillis(1)).isEqualTo(2013);
+    }
+
+    private static LoadPlan.FirstBatch firstBatch(Class<?> simulation, Map<String, String> settings) {
+        return LoadPlan.of(simulation, LoadSettings.from(settings::get)).firstBatch(0);
+    }
 }

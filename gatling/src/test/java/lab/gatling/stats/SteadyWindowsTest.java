@@ -51,6 +51,8 @@ class SteadyWindowsTest {
     private static final double LITTLE_MARGIN = 0.05;
 
     private static final double MILLIS_PER_SECOND = 1000.0;
+    /** How late a planned user may start in a warm worker: a scheduled task on a busy event loop. */
+    private static final long ON_TIME_MS = 20;
 
     @TempDir
     static Path runDir;
@@ -101,19 +103,54 @@ class SteadyWindowsTest {
 
     @Test
     void eachWindowRunsFromItsRampsEndPlusSettleToTheEndOfItsStep() {
-        // the populations start with their first user, read here independently of the reader
-        long ladderStart = records.firstStart(0);
-        long openStart = records.firstStart(1);
-        assertThat(openStart).isGreaterThan(records.lastRequestEnd("delay"));
+        long ladderStart = windows.get(0).start().toEpochMilli() - (2 + 1) * 1000L;
+        long openStart = windows.get(2).start().toEpochMilli() - (2 + 1) * 1000L;
 
         assertWindow(windows.get(0), ladderStart, 2 + 1, 2 + 5);
         assertWindow(windows.get(1), ladderStart, 7 + 2 + 1, 7 + 2 + 5);
         assertWindow(windows.get(2), openStart, 2 + 1, 2 + 5);
+        // the open step started after the ladder's last answer, as andThen promises
+        assertThat(openStart).isGreaterThan(records.lastRequestEnd("delay"));
     }
 
     private static void assertWindow(WindowStats window, long populationStart, int fromSeconds, int toSeconds) {
         assertThat(window.start().toEpochMilli() - populationStart).isEqualTo(fromSeconds * 1000L);
         assertThat(window.end().toEpochMilli() - populationStart).isEqualTo(toSeconds * 1000L);
+    }
+
+    @Test
+    void thePlannedFirstBatchIsWhatGatlingStarted() {
+        long ladderStart = windows.get(0).start().toEpochMilli() - (2 + 1) * 1000L;
+        long openStart = windows.get(2).start().toEpochMilli() - (2 + 1) * 1000L;
+        LoadPlan.FirstBatch open = plan.firstBatch(1);
+        long[] openStarts = records.starts(1).toArray();
+
+        // a ramp from 1/s to 40/s over 2 s: 10 users in the first second, 100 ms apart
+        assertThat(open).isEqualTo(new LoadPlan.FirstBatch(0, 10));
+        assertThat(Arrays.stream(openStarts).filter(t -> t >= openStart && t < openStart + 1000))
+                .hasSize(open.users());
+        for (int k = 0; k < open.users(); k++) {
+            assertThat(openStarts[k] - openStart).isBetween(open.plannedMillis(k), open.plannedMillis(k) + ON_TIME_MS);
+        }
+        // the ladder's first user starts its population
+        assertThat(records.starts(0).findFirst().orElseThrow() - ladderStart).isBetween(0L, ON_TIME_MS);
+    }
+
+    @Test
+    void aLateFirstUserDoesNotShiftThePopulation() {
+        // an open step of 75 users in its first second whose event loop was busy for 68 ms (measured)
+        LoadPlan.FirstBatch batch = new LoadPlan.FirstBatch(0, 75);
+        List<Long> starts = new ArrayList<>(List.of(1068L, 1068L, 1068L, 1069L, 1069L, 1069L));
+        for (int k = 6; k < 75; k++) {
+            starts.add(1000 + batch.plannedMillis(k));
+        }
+
+        assertThat(SteadyWindows.populationStart(starts, Long.MAX_VALUE, batch)).isEqualTo(1000);
+        // in the closed model, starts after the first response may be replacements: they do not count
+        assertThat(SteadyWindows.populationStart(starts, 1069, batch)).isEqualTo(1068 - 26);
+        // a closed ramp slower than one user per second starts its first user seconds later
+        assertThat(SteadyWindows.populationStart(List.of(4000L), Long.MAX_VALUE, new LoadPlan.FirstBatch(2, 1)))
+                .isEqualTo(2000);
     }
 
     @Test
@@ -142,7 +179,7 @@ class SteadyWindowsTest {
             // closed model, no think time: throughput = users / latency, which checks the measurement itself
             assertThat(window.throughputRps()).isCloseTo(littlesLaw, withPercentage(LITTLE_MARGIN * 100));
 
-            long population = records.firstStart(0);
+            long population = windows.getFirst().start().toEpochMilli() - (2 + 1) * 1000L;
             long stepStart = population + window.step().startSeconds() * 1000L;
             long stepEnd = population + window.step().endSeconds() * 1000L;
             List<Request> wholeStep = records.sentBetween(stepStart, stepEnd);
@@ -271,12 +308,11 @@ class SteadyWindowsTest {
             requests.add(new Request(name, start, end, ok));
         }
 
-        long firstStart(int scenario) {
+        java.util.stream.LongStream starts(int scenario) {
             return starts.stream()
                     .filter(start -> start[0] == scenario)
                     .mapToLong(start -> start[1])
-                    .min()
-                    .orElseThrow();
+                    .sorted();
         }
 
         long lastRequestEnd(String name) {
