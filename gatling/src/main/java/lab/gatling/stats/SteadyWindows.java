@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import lab.gatling.simulations.LoadPlan;
 
 /**
@@ -27,7 +25,9 @@ import lab.gatling.simulations.LoadPlan;
  */
 public final class SteadyWindows {
 
-    private static final double MILLIS_PER_SECOND = 1000.0;
+    private static final long MILLIS_PER_SECOND = 1000;
+    /** Room for a few seconds of a slow step's response times before the buffer grows. */
+    private static final int INITIAL_CAPACITY = 1024;
     /**
      * How far before a window's end the run's last record may be for the window to count as
      * complete: a population stops on Gatling's one-second tick, a little before the planned end
@@ -191,7 +191,7 @@ public final class SteadyWindows {
         private final boolean started;
         private final long from;
         private final long to;
-        private int[] responseTimes = new int[1024];
+        private int[] responseTimes = new int[INITIAL_CAPACITY];
         private int count;
         private long sum;
         private long ok;
@@ -204,8 +204,8 @@ public final class SteadyWindows {
             Long populationStart = populations.start(step.population());
             started = populationStart != null;
             long origin = started ? populationStart : 0;
-            from = origin + plan.windowStartSeconds(step) * (long) MILLIS_PER_SECOND;
-            to = Math.max(from, origin + step.endSeconds() * (long) MILLIS_PER_SECOND);
+            from = origin + plan.windowStartSeconds(step) * MILLIS_PER_SECOND;
+            to = Math.max(from, origin + step.endSeconds() * MILLIS_PER_SECOND);
         }
 
         boolean contains(long timestamp) {
@@ -226,7 +226,7 @@ public final class SteadyWindows {
         }
 
         WindowStats stats(long lastTimestamp) {
-            double seconds = (to - from) / MILLIS_PER_SECOND;
+            double seconds = (to - from) / (double) MILLIS_PER_SECOND;
             boolean complete = started && to > from && lastTimestamp >= to - END_TOLERANCE_MILLIS;
             return new WindowStats(
                     step,
@@ -239,7 +239,7 @@ public final class SteadyWindows {
                     perSecond(okReceived, seconds),
                     perSecond(usersStarted, seconds),
                     latency(),
-                    mostFrequentFirst(errors));
+                    ErrorClassifier.mostFrequentFirst(errors));
         }
 
         private WindowStats.Latency latency() {
@@ -263,11 +263,5 @@ public final class SteadyWindows {
         private static double perSecond(long count, double seconds) {
             return seconds > 0 ? count / seconds : 0;
         }
-    }
-
-    static Map<String, Long> mostFrequentFirst(Map<String, Long> counts) {
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
     }
 }
