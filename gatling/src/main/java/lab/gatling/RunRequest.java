@@ -1,9 +1,7 @@
 package lab.gatling;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -15,7 +13,6 @@ import lab.gatling.simulations.LoadSettings;
  */
 record RunRequest(String simulationClass, Path resultsFolder, String runDescription, List<String> extraArgs) {
 
-    static final String SIMULATIONS_PACKAGE = "lab.gatling.simulations.";
     static final String DEFAULT_SIMULATION = "ConcurrencyLadderSimulation";
     static final String DEFAULT_RESULTS_FOLDER = "target/gatling";
 
@@ -53,24 +50,16 @@ record RunRequest(String simulationClass, Path resultsFolder, String runDescript
 
     /** The arguments for {@code io.gatling.app.Gatling}. */
     String[] gatlingArgs() {
-        List<String> gatling = new ArrayList<>(List.of(
-                "--simulation", simulationClass, "--results-folder", resultsFolder.toString(), "--launcher", "lab"));
-        if (!runDescription.isBlank()) {
-            // Gatling base64-decodes the description when it can, which garbles plain words such as
-            // "mvc"; encoding it first (as the Maven plugin does) always round-trips
-            gatling.addAll(List.of("--run-description", encoded(runDescription)));
-        }
-        gatling.addAll(extraArgs);
-        return gatling.toArray(String[]::new);
+        return RunCommand.gatlingArgs(simulationClass, resultsFolder, runDescription, extraArgs);
     }
 
     /** A simple name ({@code ArrivalRateSimulation}) means the lab's simulation of that name. */
     private static String qualified(String simulation) {
-        return simulation.contains(".") ? simulation : SIMULATIONS_PACKAGE + simulation;
+        return RunCommand.qualified(simulation);
     }
 
     static String encoded(String description) {
-        return Base64.getEncoder().encodeToString(description.getBytes(StandardCharsets.UTF_8));
+        return RunCommand.encoded(description);
     }
 
     private static String valueAfter(String[] args, int index) {

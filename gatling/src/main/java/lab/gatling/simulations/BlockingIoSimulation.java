@@ -9,6 +9,6 @@ public class BlockingIoSimulation extends ClosedModelSimulation {
     public BlockingIoSimulation() {
         super(
                 "blocking-io",
-                settings -> LabHttp.get("blocking-io", "/api/blocking-io", settings, "delayMs", settings.delayMs()));
+                (name, settings) -> LabHttp.get(name, "/api/blocking-io", settings, "delayMs", settings.delayMs()));
     }
 }

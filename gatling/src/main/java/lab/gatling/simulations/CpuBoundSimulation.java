@@ -4,6 +4,6 @@ package lab.gatling.simulations;
 public class CpuBoundSimulation extends ClosedModelSimulation {
 
     public CpuBoundSimulation() {
-        super("cpu", settings -> LabHttp.get("cpu", "/api/cpu", settings, "rounds", settings.rounds()));
+        super("cpu", (name, settings) -> LabHttp.get(name, "/api/cpu", settings, "rounds", settings.rounds()));
     }
 }

@@ -6,7 +6,7 @@ public class FanoutSimulation extends ClosedModelSimulation {
     public FanoutSimulation() {
         super(
                 "fanout",
-                settings -> LabHttp.get(
-                        "fanout", "/api/fanout", settings, "calls", settings.calls(), "delayMs", settings.delayMs()));
+                (name, settings) -> LabHttp.get(
+                        name, "/api/fanout", settings, "calls", settings.calls(), "delayMs", settings.delayMs()));
     }
 }

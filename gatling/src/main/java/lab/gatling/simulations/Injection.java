@@ -11,6 +11,7 @@ import io.gatling.javaapi.core.OpenInjectionStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Injection profiles built from the settings, and how long each may take at most. */
 final class Injection {
@@ -20,36 +21,44 @@ final class Injection {
     /** Share of the spike run spent at the base rate before the burst. */
     private static final int SPIKE_LEAD_IN_DIVISOR = 3;
 
-    private static final int MIN_OPEN_RATE = 1;
-
     private Injection() {}
 
     /**
      * Closed model: an optional ramp to each step, then {@code durationSeconds} at that many
-     * concurrent users. One step normally (the lab runs one JVM per step), a whole ladder when
-     * {@code ladder} is set.
+     * concurrent users; one step ({@code users}) or the whole {@code ladder}.
      */
     static List<ClosedInjectionStep> closed(LoadSettings settings) {
         requireSockets(settings);
         List<ClosedInjectionStep> steps = new ArrayList<>();
         int previous = 0;
-        for (int users : settings.closedModelSteps()) {
-            if (settings.rampSeconds() > 0) {
-                steps.add(rampConcurrentUsers(previous).to(users).during(settings.rampSeconds()));
+        for (LoadPlan.Step step : LoadPlan.ladder(settings).population(LoadPlan.LADDER)) {
+            if (step.rampSeconds() > 0) {
+                steps.add(rampConcurrentUsers(previous).to(step.users()).during(step.rampSeconds()));
             }
-            steps.add(constantConcurrentUsers(users).during(settings.durationSeconds()));
-            previous = users;
+            steps.add(constantConcurrentUsers(step.users()).during(step.steadySeconds()));
+            previous = step.users();
         }
         return steps;
     }
 
     /** Open model: arrivals at {@code rate} per second whatever the response times, after an optional ramp. */
     static List<OpenInjectionStep> arrivalRate(LoadSettings settings) {
+        return open(LoadPlan.of(ArrivalRateSimulation.class, settings).steps().getFirst());
+    }
+
+    /** The open-model step that follows the ladder ({@code openSeconds > 0}), if any. */
+    static Optional<List<OpenInjectionStep>> openAfterLadder(LoadSettings settings) {
+        return LoadPlan.ladder(settings).population(LoadPlan.OPEN_AFTER_LADDER).stream()
+                .findFirst()
+                .map(Injection::open);
+    }
+
+    private static List<OpenInjectionStep> open(LoadPlan.Step step) {
         List<OpenInjectionStep> steps = new ArrayList<>();
-        if (settings.rampSeconds() > 0) {
-            steps.add(rampUsersPerSec(MIN_OPEN_RATE).to(settings.rate()).during(settings.rampSeconds()));
+        if (step.rampSeconds() > 0) {
+            steps.add(rampUsersPerSec(LoadPlan.MIN_OPEN_RATE).to(step.rate()).during(step.rampSeconds()));
         }
-        steps.add(constantUsersPerSec(settings.rate()).during(settings.durationSeconds()));
+        steps.add(constantUsersPerSec(step.rate()).during(step.steadySeconds()));
         return steps;
     }
 
@@ -63,15 +72,30 @@ final class Injection {
                 constantUsersPerSec(settings.baseRate()).during(after));
     }
 
-    /** Closed-model run length plus time to drain; a safety net so that no run outlives its plan. */
+    /**
+     * Closed-model run length (and the open step after it, if any) plus time to drain; a safety
+     * net so that no run outlives its plan. The open step starts once the ladder's last requests
+     * have ended, on Gatling's next one-second tick.
+     */
     static Duration closedMaxDuration(LoadSettings settings) {
-        int steps = settings.closedModelSteps().size();
-        return drain(
-                settings, Duration.ofSeconds((long) steps * (settings.rampSeconds() + settings.durationSeconds())));
+        Duration total = Duration.ZERO;
+        for (List<LoadPlan.Step> population : populations(LoadPlan.ladder(settings))) {
+            total = total.plus(
+                    drain(settings, Duration.ofSeconds(population.getLast().endSeconds())));
+        }
+        return total;
     }
 
     static Duration openMaxDuration(LoadSettings settings) {
         return drain(settings, Duration.ofSeconds(settings.rampSeconds() + settings.durationSeconds()));
+    }
+
+    private static List<List<LoadPlan.Step>> populations(LoadPlan plan) {
+        List<List<LoadPlan.Step>> populations = new ArrayList<>();
+        for (int population = 0; population < plan.populations(); population++) {
+            populations.add(plan.population(population));
+        }
+        return populations;
     }
 
     private static Duration drain(LoadSettings settings, Duration injection) {

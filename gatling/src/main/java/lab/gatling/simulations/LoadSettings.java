@@ -34,7 +34,9 @@ public record LoadSettings(
         int requestTimeoutMs,
         int maxConnections,
         boolean assertions,
-        double maxKoPercent) {
+        double maxKoPercent,
+        int openSeconds,
+        int settleSeconds) {
 
     /** Property names and their defaults: the documented surface, kept in one table. */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -54,7 +56,13 @@ public record LoadSettings(
             Map.entry("requestTimeoutMs", "10000"),
             Map.entry("maxConnections", "10000"),
             Map.entry("assertions", "true"),
-            Map.entry("maxKoPercent", "1"));
+            Map.entry("maxKoPercent", "1"),
+            // no open-model step after a closed-model ladder unless asked
+            Map.entry("openSeconds", "0"),
+            // Gatling starts closed-model users in one-second batches (and starts an open step's
+            // arrivals per second), so a step reaches its level within the first second after its
+            // ramp; 1 s also keeps the sample that straddles the ramp's end out of 1-second series
+            Map.entry("settleSeconds", "1"));
 
     private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
@@ -80,6 +88,8 @@ public record LoadSettings(
         if (maxKoPercent < 0 || maxKoPercent > 100) {
             throw new IllegalArgumentException("maxKoPercent must be between 0 and 100, got " + maxKoPercent);
         }
+        requireNotNegative("openSeconds", openSeconds);
+        requireNotNegative("settleSeconds", settleSeconds);
     }
 
     /** Settings of this JVM: system properties first, then environment variables, then defaults. */
@@ -110,7 +120,9 @@ public record LoadSettings(
                 intOf(withDefaults, "requestTimeoutMs"),
                 intOf(withDefaults, "maxConnections"),
                 booleanOf(withDefaults, "assertions"),
-                doubleOf(withDefaults, "maxKoPercent"));
+                doubleOf(withDefaults, "maxKoPercent"),
+                intOf(withDefaults, "openSeconds"),
+                intOf(withDefaults, "settleSeconds"));
     }
 
     /** {@code durationSeconds} becomes {@code DURATION_SECONDS}. */

@@ -1,11 +1,14 @@
 package lab.gatling.stats;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns Gatling's error messages (exception names, addresses, check messages) into a handful of
@@ -43,6 +46,13 @@ final class ErrorClassifier {
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElseGet(() -> "other: " + abbreviate(message.strip()));
+    }
+
+    /** Counts by error class, most frequent first (ties by name), as reports list them. */
+    static Map<String, Long> mostFrequentFirst(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
     }
 
     private static Optional<String> status(String lower) {

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -130,15 +129,14 @@ public final class GatlingStatsReader {
     }
 
     private static Map<String, Long> errorClasses(LogFileData data) {
-        Map<String, Long> byClass = CollectionConverters.asJava(data.errors(Option.empty(), Option.empty())).stream()
-                .collect(Collectors.groupingBy(
-                        error -> ErrorClassifier.classify(error.message()), Collectors.summingLong(ErrorStats::count)));
-        return byClass.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
+        return ErrorClassifier.mostFrequentFirst(
+                CollectionConverters.asJava(data.errors(Option.empty(), Option.empty())).stream()
+                        .collect(Collectors.groupingBy(
+                                error -> ErrorClassifier.classify(error.message()),
+                                Collectors.summingLong(ErrorStats::count))));
     }
 
-    private static void requireStringInternals() {
+    static void requireStringInternals() {
         try {
             StringInternals.checkAvailability();
         } catch (Throwable cause) {

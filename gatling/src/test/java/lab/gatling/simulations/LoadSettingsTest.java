@@ -50,7 +50,9 @@ class LoadSettingsTest {
                 Map.entry("requestTimeoutMs", "2000"),
                 Map.entry("maxConnections", "20000"),
                 Map.entry("assertions", "false"),
-                Map.entry("maxKoPercent", "5"));
+                Map.entry("maxKoPercent", "5"),
+                Map.entry("openSeconds", "20"),
+                Map.entry("settleSeconds", "3"));
 
         LoadSettings settings = LoadSettings.from(given::get);
 
@@ -71,7 +73,9 @@ class LoadSettingsTest {
                         2000,
                         20000,
                         false,
-                        5));
+                        5,
+                        20,
+                        3));
         assertThat(given.keySet()).isEqualTo(LoadSettings.DEFAULTS.keySet());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatling.core.Predef$;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.scenario.SimulationParams;
+import io.gatling.core.structure.PopulationBuilder;
 import io.gatling.http.protocol.HttpProtocol;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
@@ -78,6 +79,43 @@ class SimulationsTest {
 
         Duration maxDuration = Duration.ofNanos(params.maxDuration().get().toNanos());
         assertThat(maxDuration).isGreaterThanOrEqualTo(Duration.ofSeconds(3 * (2 + 10)));
+    }
+
+    @Test
+    void theOpenStepFollowsTheLadderAsAChildPopulation() throws ReflectiveOperationException {
+        set(Map.of("ladder", "50,100", "rampSeconds", "2", "durationSeconds", "10", "openSeconds", "10"));
+
+        SimulationParams params = build(ConcurrencyLadderSimulation.class);
+
+        assertThat(params.rootPopulationBuilders().size()).isEqualTo(1);
+        PopulationBuilder ladder = params.rootPopulationBuilders().head();
+        assertThat(ladder.scenarioBuilder().name()).isEqualTo("io");
+        assertThat(ladder.children().size()).isEqualTo(1);
+        PopulationBuilder open = ladder.children().head().head();
+        assertThat(open.scenarioBuilder().name()).isEqualTo("io open");
+        assertThat(open.injectionProfile().totalUserCount().isDefined())
+                .as("open model")
+                .isTrue();
+        Duration maxDuration = Duration.ofNanos(params.maxDuration().get().toNanos());
+        assertThat(maxDuration).isGreaterThanOrEqualTo(Duration.ofSeconds(2 * (2 + 10) + 10));
+    }
+
+    @Test
+    void theProtocolIsLeanAndTheUrlIsOneConstant() throws ReflectiveOperationException {
+        HttpProtocol http = (HttpProtocol) build(ConcurrencyLadderSimulation.class)
+                .globalProtocols()
+                .values()
+                .head();
+
+        assertThat(http.requestPart().cache()).isFalse();
+        assertThat(http.requestPart().autoReferer()).isFalse();
+        assertThat(http.requestPart().autoOrigin()).isFalse();
+        assertThat(http.requestPart().disableUrlEncoding()).isTrue();
+        assertThat(http.responsePart().followRedirect()).isFalse();
+        assertThat(http.responsePart().inferHtmlResources()).isFalse();
+        assertThat(LabHttp.url("/api/io", "delayMs", 100, "bytes", 128)).isEqualTo("/api/io?delayMs=100&bytes=128");
+        assertThat(LabHttp.url("/api/cpu")).isEqualTo("/api/cpu");
+        assertThat(LabHttp.url("/x", "a b", "c&d")).isEqualTo("/x?a+b=c%26d");
     }
 
     private static SimulationParams build(Class<? extends Simulation> type) throws ReflectiveOperationException {
