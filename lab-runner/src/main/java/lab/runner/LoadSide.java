@@ -2,6 +2,7 @@ package lab.runner;
 
 import java.util.List;
 import lab.runner.engine.ScenarioRun;
+import lab.runner.load.GatlingLoad;
 
 /**
  * The load side's JVMs: the stub and the load generator. They are not what the lab measures, so
@@ -34,7 +35,8 @@ final class LoadSide {
                 "-Dio.netty.leakDetection.level=disabled");
     }
 
-    static ScenarioRun.LoadGenerators loadGenerators() {
-        throw new UnsupportedOperationException("load generator not wired yet");
+    /** One warm Gatling worker per variant (docs/gatling.md has what it costs). */
+    static ScenarioRun.LoadGenerators loadGenerators(boolean c10k) {
+        return GatlingLoad.factory(c10k);
     }
 }

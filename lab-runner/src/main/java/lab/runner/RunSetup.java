@@ -77,7 +77,7 @@ record RunSetup(
                         split.layout().loadCpuCount(), "c10k".equals(spec.load().kind())),
                 launch -> AppIsolation.NONE,
                 null,
-                LoadSide.loadGenerators());
+                LoadSide.loadGenerators("c10k".equals(spec.load().kind())));
     }
 
     /**
@@ -158,7 +158,7 @@ record RunSetup(
                         cgroups.enforced(),
                         pod.javaToolOptions(),
                         note),
-                LoadSide.loadGenerators());
+                LoadSide.loadGenerators("c10k".equals(spec.load().kind())));
     }
 
     @Override

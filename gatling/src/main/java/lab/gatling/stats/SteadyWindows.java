@@ -167,6 +167,7 @@ public final class SteadyWindows {
                 for (Window window : windows) {
                     if (window.step.population() == population && window.contains(timestamp)) {
                         window.usersStarted++;
+                        window.second(timestamp).arrivals++;
                     }
                 }
             }
@@ -177,11 +178,54 @@ public final class SteadyWindows {
             for (Window window : windows) {
                 if (window.contains(start)) {
                     window.add(end - start, ok, message);
+                    window.second(start).add(end - start, ok);
                 }
                 if (ok && window.contains(end)) {
                     window.okReceived++;
+                    window.second(end).okReceived++;
                 }
             }
+        }
+    }
+
+    /** What happened in one second of a window. */
+    private static final class SecondBucket {
+
+        private static final double P50 = 50;
+        private static final double P99 = 99;
+
+        private final int t;
+        private int[] responseTimes = new int[INITIAL_CAPACITY / 8];
+        private int sent;
+        private long ko;
+        private long arrivals;
+        private long okReceived;
+
+        SecondBucket(int t) {
+            this.t = t;
+        }
+
+        void add(long responseTime, boolean ok) {
+            if (sent == responseTimes.length) {
+                responseTimes = Arrays.copyOf(responseTimes, sent * 2);
+            }
+            responseTimes[sent++] = (int) responseTime;
+            if (!ok) {
+                ko++;
+            }
+        }
+
+        WindowStats.Second stats() {
+            int[] sorted = Arrays.copyOf(responseTimes, sent);
+            Arrays.sort(sorted);
+            return new WindowStats.Second(
+                    t,
+                    arrivals,
+                    sent,
+                    okReceived,
+                    ko,
+                    sent == 0 ? 0 : Window.nearestRank(sorted, P50),
+                    sent == 0 ? 0 : Window.nearestRank(sorted, P99));
         }
     }
 
@@ -198,6 +242,7 @@ public final class SteadyWindows {
         private long usersStarted;
         private long okReceived;
         private final Map<String, Long> errors = new HashMap<>();
+        private final List<SecondBucket> buckets = new ArrayList<>();
 
         Window(LoadPlan.Step step, LoadPlan plan, Populations populations) {
             this.step = step;
@@ -210,6 +255,15 @@ public final class SteadyWindows {
 
         boolean contains(long timestamp) {
             return started && timestamp >= from && timestamp < to;
+        }
+
+        /** The whole second of the window a timestamp inside it falls in. */
+        SecondBucket second(long timestamp) {
+            int t = (int) ((timestamp - from) / MILLIS_PER_SECOND);
+            while (buckets.size() <= t) {
+                buckets.add(new SecondBucket(buckets.size()));
+            }
+            return buckets.get(t);
         }
 
         void add(long responseTime, boolean isOk, String message) {
@@ -239,7 +293,8 @@ public final class SteadyWindows {
                     perSecond(okReceived, seconds),
                     perSecond(usersStarted, seconds),
                     latency(),
-                    ErrorClassifier.mostFrequentFirst(errors));
+                    ErrorClassifier.mostFrequentFirst(errors),
+                    buckets.stream().map(SecondBucket::stats).toList());
         }
 
         private WindowStats.Latency latency() {
@@ -255,7 +310,7 @@ public final class SteadyWindows {
         }
 
         /** The smallest value with at least {@code rank} percent of the values at or below it. */
-        private static long nearestRank(int[] sorted, double rank) {
+        static long nearestRank(int[] sorted, double rank) {
             int index = (int) Math.ceil(rank / 100 * sorted.length) - 1;
             return sorted[Math.clamp(index, 0, sorted.length - 1)];
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import lab.gatling.simulations.LoadPlan;
 
@@ -42,7 +43,15 @@ public record WindowStats(
         double achievedRps,
         double offeredRps,
         Latency latency,
-        Map<String, Long> errors) {
+        Map<String, Long> errors,
+        List<Second> perSecond) {
+
+    /**
+     * One whole second of the window, for time series: {@code t} seconds after the window's start,
+     * users started (arrivals), requests sent, OK responses received, failures among those sent,
+     * and the response times of those sent (nearest rank; 0 when none was sent).
+     */
+    public record Second(int t, long arrivals, long sent, long okReceived, long ko, long p50Ms, long p99Ms) {}
 
     /**
      * Exact response-time figures (nearest rank over every request of the window, in whole
@@ -55,6 +64,7 @@ public record WindowStats(
 
     public WindowStats {
         errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        perSecond = perSecond == null ? List.of() : List.copyOf(perSecond);
     }
 
     public long requests() {

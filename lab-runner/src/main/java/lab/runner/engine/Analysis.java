@@ -2,11 +2,9 @@ package lab.runner.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import lab.results.Measurement;
 import lab.results.ScenarioSpec;
 import lab.results.StepRun;
@@ -100,7 +98,7 @@ final class Analysis {
         StepRun.Prediction prediction = prediction(w, latencyMs, threadCeiling, cpuCeiling, poolCeiling, measured);
         Double asked = w.open() ? Double.valueOf(w.rate()) : prediction.littlesLawRps();
         Measurement typical = medianRepeat(s.repeats());
-        Set<String> reasons = new LinkedHashSet<>();
+        java.util.Map<String, List<String>> reasons = new java.util.LinkedHashMap<>();
         StepRun.Bottleneck bottleneck = null;
         for (int i = 0; i < s.repeats().size(); i++) {
             Measurement m = s.repeats().get(i);
@@ -114,14 +112,16 @@ final class Analysis {
             if (m == typical) {
                 bottleneck = b;
             }
-            reasons.addAll(rules.reasons(new ValidityRules.Evidence(
+            for (String reason : rules.reasons(new ValidityRules.Evidence(
                     m,
                     s.loadGenFailed().get(i),
                     c.cold(),
                     c.cpuBudgetCores(),
                     c.spec().request().delayMs(),
                     w.open() ? Double.valueOf(w.rate()) : null,
-                    b.cause() == Cause.UNEXPLAINED)));
+                    b.cause() == Cause.UNEXPLAINED))) {
+                reasons.computeIfAbsent(kind(reason), k -> new ArrayList<>()).add(reason);
+            }
         }
         return new StepRun(
                 s.id(),
@@ -130,9 +130,24 @@ final class Analysis {
                 s.repeats(),
                 spread,
                 prediction,
-                new StepRun.Verdict(reasons.isEmpty(), List.copyOf(reasons), c.cold(), c.limitsEnforced()),
+                new StepRun.Verdict(
+                        reasons.isEmpty(), merged(reasons, s.repeats().size()), c.cold(), c.limitsEnforced()),
                 bottleneck,
                 timeline(s, typical, threadCeiling));
+    }
+
+    /** What a reason is about: its words before the figures ({@code "noisy machine"}, {@code "stub slow"}). */
+    static String kind(String reason) {
+        int colon = reason.indexOf(':');
+        return colon < 0 ? reason : reason.substring(0, colon);
+    }
+
+    /** One reason per kind: the first repeat's, and in how many repeats it held when not all. */
+    static List<String> merged(java.util.Map<String, List<String>> byKind, int repeats) {
+        List<String> merged = new ArrayList<>();
+        byKind.forEach((kind, all) -> merged.add(
+                repeats > 1 ? all.getFirst() + fmt(" (%d of %d repeats)", all.size(), repeats) : all.getFirst()));
+        return merged;
     }
 
     private StepRun.Prediction prediction(

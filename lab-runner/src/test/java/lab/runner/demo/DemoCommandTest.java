@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import lab.runner.LabMain;
-import lab.runner.compare.Variant;
+import lab.runner.cgroup.Cgroups;
+import lab.variants.App;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,11 +37,11 @@ class DemoCommandTest {
     private static final Duration START = Duration.ofSeconds(240);
 
     private static final Duration STOP = Duration.ofSeconds(60);
-    private static final Path LAB_CGROUPS = Path.of("/sys/fs/cgroup/blocking-reactive-lab");
+    private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
 
     @Test
     void ctrlCStopsEveryProcessItStarted() throws Exception {
-        for (String jar : List.of(Variant.STUB_JAR, "mvc-app/target/mvc-app.jar", Demo.DASHBOARD_JAR)) {
+        for (String jar : List.of(App.STUB.jar().toString(), App.MVC.jar().toString(), Demo.DASHBOARD_JAR)) {
             assertThat(ROOT.resolve(jar))
                     .as(jar + " must be built first (the reactor does)")
                     .isRegularFile();
@@ -58,6 +59,11 @@ class DemoCommandTest {
             assertThat(state).contains("\"name\":\"mvc\"", "\"name\":\"webflux\"", "\"stub\":\"http://127.0.0.1:");
             lab.descendants().forEach(started::add);
             assertThat(started).as("stub, mvc, webflux and the dashboard").hasSizeGreaterThanOrEqualTo(4);
+            if (Cgroups.detect().enforced()) {
+                assertThat(cgroupsOf(lab.pid()))
+                        .as("each app in a cgroup of the demo's")
+                        .isNotEmpty();
+            }
 
             signal("INT", lab.pid());
 
@@ -144,14 +150,26 @@ class DemoCommandTest {
         assertThat(kill.exitValue()).isZero();
     }
 
-    /** The lab's cgroups belonging to {@code pid} ({@code <pid>-<start time>}), if the machine has any. */
+    /**
+     * The lab's cgroups belonging to {@code pid} ({@code <pid>-<start time>} under the lab's parent),
+     * in the unified hierarchy (v2) or any controller's (v1).
+     */
     private static List<Path> cgroupsOf(long pid) throws IOException {
-        if (!Files.isDirectory(LAB_CGROUPS)) {
-            return List.of();
+        List<Path> parents = new ArrayList<>(List.of(CGROUP_ROOT.resolve(Cgroups.PARENT)));
+        if (Files.isDirectory(CGROUP_ROOT)) {
+            try (Stream<Path> controllers = Files.list(CGROUP_ROOT)) {
+                controllers.map(c -> c.resolve(Cgroups.PARENT)).forEach(parents::add);
+            }
         }
-        try (Stream<Path> dirs = Files.list(LAB_CGROUPS)) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith(pid + "-"))
-                    .toList();
+        List<Path> found = new ArrayList<>();
+        for (Path parent : parents) {
+            if (Files.isDirectory(parent)) {
+                try (Stream<Path> dirs = Files.list(parent)) {
+                    dirs.filter(d -> d.getFileName().toString().startsWith(pid + "-"))
+                            .forEach(found::add);
+                }
+            }
         }
+        return found;
     }
 }
