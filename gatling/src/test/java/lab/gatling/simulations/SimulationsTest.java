@@ -45,7 +45,8 @@ class SimulationsTest {
                 SpikeSimulation.class,
                 FanoutSimulation.class,
                 CpuBoundSimulation.class,
-                BlockingIoSimulation.class
+                BlockingIoSimulation.class,
+                OffloadedIoSimulation.class
             })
     void everySimulationBuildsWithTheDefaultsAndOneSharedLocalProtocol(Class<? extends Simulation> type)
             throws ReflectiveOperationException {
