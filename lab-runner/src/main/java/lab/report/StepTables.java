@@ -540,7 +540,7 @@ final class StepTables {
                 "warmup-" + variant.name(),
                 "Warm-up chunks",
                 "steps",
-                List.of("seconds of load", "rps", "CPU ms / req", "p99"));
+                List.of("seconds of load", "rps", "CPU ms / req", "p99", "Gatling CPU ms / req"));
         if (variant.warmup() != null) {
             variant.warmup()
                     .chunks()
@@ -548,7 +548,8 @@ final class StepTables {
                             Fmt.shortSeconds(chunk.t()),
                             Fmt.count(chunk.throughputRps()),
                             Fmt.cpuMs(chunk.cpuMsPerRequest()),
-                            Fmt.duration(chunk.p99Ms()))));
+                            Fmt.duration(chunk.p99Ms()),
+                            Fmt.cpuMs(chunk.loadGenCpuMsPerRequest()))));
         }
         return table.build();
     }

@@ -43,14 +43,22 @@ final class WarmupCharts {
                             .filter(c -> c.cpuMsPerRequest() != null)
                             .map(c -> Point.of(c.t(), c.cpuMsPerRequest()))
                             .toList()));
+            cpu.add(Series.line(
+                    variant.name() + " Gatling",
+                    variant.name(),
+                    "dashed",
+                    chunks.stream()
+                            .filter(c -> c.loadGenCpuMsPerRequest() != null)
+                            .map(c -> Point.of(c.t(), c.loadGenCpuMsPerRequest()))
+                            .toList()));
         }
         return List.of(
                 Chart.of(
                                 "chart-warmup",
                                 ChartModel.WARMUP,
                                 "Warm-up: throughput and p99 of each chunk",
-                                "Before the first measured step each variant runs chunks of load until throughput and "
-                                        + "CPU per request are stable. A freshly started pod gets traffic as soon as it is "
+                                "Before the first measured step each variant runs chunks of load until its throughput and "
+                                        + "CPU per request, and the load generator's, are stable. A freshly started pod gets traffic as soon as it is "
                                         + "ready: this is what that traffic sees.",
                                 Axis.of("seconds of load", "time"),
                                 Axis.of("throughput (rps)", "value"),

@@ -58,8 +58,9 @@ public record VariantRun(
             Integer virtualThreadParallelism) {}
 
     /**
-     * The warm-up before the first measured step: chunks of load until throughput and CPU per
-     * request are stable (the rule in {@code rule}), capped in time.
+     * The warm-up before the first measured step: chunks of load until the app's throughput and
+     * CPU per request, and the load generator's CPU per request, are stable (the rule in
+     * {@code rule}), capped in time.
      *
      * @param stable whether it became stable before the cap; when not, every step is marked cold
      * @param secondsToStable load seconds until the rule was first met (how long this model takes to warm)
@@ -71,8 +72,12 @@ public record VariantRun(
             chunks = List.copyOf(chunks);
         }
 
-        /** One warm-up chunk: its end (seconds of load so far) and what it reached. */
-        public record Chunk(double t, double throughputRps, Double cpuMsPerRequest, double p99Ms) {}
+        /**
+         * One warm-up chunk: its end (seconds of load so far), what it reached, and what the load
+         * generator (warming up in the same chunks) cost per request.
+         */
+        public record Chunk(
+                double t, double throughputRps, Double cpuMsPerRequest, double p99Ms, Double loadGenCpuMsPerRequest) {}
     }
 
     /**

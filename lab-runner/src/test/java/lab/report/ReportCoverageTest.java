@@ -198,6 +198,7 @@ class ReportCoverageTest {
         where("variants[].warmup.chunks[].throughputRps", count());
         where("variants[].warmup.chunks[].cpuMsPerRequest", cpuMs());
         where("variants[].warmup.chunks[].p99Ms", duration());
+        where("variants[].warmup.chunks[].loadGenCpuMsPerRequest", cpuMs());
         where("variants[].ceilings.maxThreads", count());
         where("variants[].ceilings.perRequestOverheadMs", duration());
         where("variants[].ceilings.(threadCeilingRps|cpuCeilingRps)", text(v -> Fmt.rps(v.asDouble())));

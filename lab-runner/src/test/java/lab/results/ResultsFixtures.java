@@ -538,7 +538,8 @@ public final class ResultsFixtures {
                         true,
                         n.seconds(),
                         n.text("rule"),
-                        List.of(new VariantRun.WarmupResult.Chunk(n.seconds(), n.count(), n.cpuMs(), n.ms()))),
+                        List.of(new VariantRun.WarmupResult.Chunk(
+                                n.seconds(), n.count(), n.cpuMs(), n.ms(), n.cpuMs() / 4))),
                 new VariantRun.Ceilings((int) n.count(), n.ms(), (double) n.count(), n.cpuMs(), (double) n.count()),
                 steps,
                 new VariantRun.Failure(
@@ -931,9 +932,9 @@ public final class ResultsFixtures {
                             warmupStable ? 24.0 : null,
                             "3 chunks of 8 s within 5 %",
                             List.of(
-                                    new VariantRun.WarmupResult.Chunk(8, 640, 0.9, 1200),
-                                    new VariantRun.WarmupResult.Chunk(16, 1700, 0.3, 140),
-                                    new VariantRun.WarmupResult.Chunk(24, 1790, 0.25, 125)))
+                                    new VariantRun.WarmupResult.Chunk(8, 640, 0.9, 1200, 0.05),
+                                    new VariantRun.WarmupResult.Chunk(16, 1700, 0.3, 140, 0.05),
+                                    new VariantRun.WarmupResult.Chunk(24, 1790, 0.25, 125, 0.05)))
                     : null;
             return new VariantRun(
                     name,

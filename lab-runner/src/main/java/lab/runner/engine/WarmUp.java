@@ -48,17 +48,20 @@ final class WarmUp {
                     w.start().toEpochMilli(),
                     w.end().toEpochMilli());
             double cpu = ws.appCpuCores();
+            boolean measured = w.throughputRps() > 0 && ws.samples() >= 2;
             VariantRun.WarmupResult.Chunk chunk = new VariantRun.WarmupResult.Chunk(
                     loadSeconds,
                     w.throughputRps(),
-                    w.throughputRps() > 0 && ws.samples() >= 2 ? cpu * 1000 / w.throughputRps() : null,
-                    w.latency().p99Ms());
+                    measured ? cpu * 1000 / w.throughputRps() : null,
+                    w.latency().p99Ms(),
+                    measured ? ws.loadGenCpuCores() * 1000 / w.throughputRps() : null);
             chunks.add(chunk);
             say.accept(Analysis.fmt(
-                    "warm-up %3.0f s: %,.0f rps, %s ms CPU/request, p99 %,.0f ms",
+                    "warm-up %3.0f s: %,.0f rps, %s ms CPU/request (Gatling %s), p99 %,.0f ms",
                     loadSeconds,
                     chunk.throughputRps(),
                     chunk.cpuMsPerRequest() == null ? "?" : Analysis.fmt("%.3f", chunk.cpuMsPerRequest()),
+                    chunk.loadGenCpuMsPerRequest() == null ? "?" : Analysis.fmt("%.3f", chunk.loadGenCpuMsPerRequest()),
                     chunk.p99Ms()));
             if (rule.stable(chunks)) {
                 stableAt = loadSeconds;

@@ -8,10 +8,11 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * When a JVM counts as warm: the last {@code stableChunks} warm-up chunks each have a throughput
- * and a CPU per request within {@code tolerance} of those chunks' median. JIT compilation shows as
- * a falling CPU per request and (where the CPU is the limit) a rising throughput; once both stop
- * moving, the measured steps see the app as it runs for hours. A warm-up that never gets there
- * within {@code maxSeconds} leaves the variant marked cold.
+ * and a CPU per request within {@code tolerance} of those chunks' median, and so does the load
+ * generator's CPU per request (it warms up in the same chunks, and a cold one would make the load
+ * side look saturated). JIT compilation shows as a falling CPU per request and (where the CPU is
+ * the limit) a rising throughput; once they stop moving, the measured steps see the app as it runs
+ * for hours. A warm-up that never gets there within {@code maxSeconds} leaves the variant marked cold.
  */
 public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
 
@@ -37,8 +38,13 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
         if (last.stream().anyMatch(c -> c.cpuMsPerRequest() == null || c.throughputRps() <= 0)) {
             return false;
         }
+        boolean loadGenKnown = last.stream().allMatch(c -> c.loadGenCpuMsPerRequest() != null);
         return within(last.stream().mapToDouble(Chunk::throughputRps).toArray())
-                && within(last.stream().mapToDouble(Chunk::cpuMsPerRequest).toArray());
+                && within(last.stream().mapToDouble(Chunk::cpuMsPerRequest).toArray())
+                && (!loadGenKnown
+                        || within(last.stream()
+                                .mapToDouble(Chunk::loadGenCpuMsPerRequest)
+                                .toArray()));
     }
 
     /** Whether the warm-up has used up its time. */
@@ -60,8 +66,8 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
     public String describe(int chunkSeconds) {
         return String.format(
                 Locale.ROOT,
-                "warm when the last %d chunks of %d s each have throughput and CPU per request within ±%.0f %% of"
-                        + " their median; at most %d s",
+                "warm when the last %d chunks of %d s each have the app's throughput and CPU per request, and the"
+                        + " load generator's CPU per request, within ±%.0f %% of their median; at most %d s",
                 stableChunks,
                 chunkSeconds,
                 tolerance * 100,

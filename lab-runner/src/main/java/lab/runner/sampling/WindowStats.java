@@ -73,6 +73,11 @@ public final class WindowStats {
         return cores(Sample::app);
     }
 
+    /** The load generator's CPU in cores over the window. */
+    public double loadGenCpuCores() {
+        return cores(Sample::loadGen);
+    }
+
     public Measurement.App app(double throughputRps, Double contextSwitchesPerRequest) {
         double cpu = appCpuCores();
         return new Measurement.App(

@@ -28,7 +28,7 @@ class WarmupRuleTest {
     private static List<Chunk> chunks(double[]... rpsAndCpu) {
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < rpsAndCpu.length; i++) {
-            chunks.add(new Chunk(10.0 * (i + 1), rpsAndCpu[i][0], rpsAndCpu[i][1], 250));
+            chunks.add(new Chunk(10.0 * (i + 1), rpsAndCpu[i][0], rpsAndCpu[i][1], 250, null));
         }
         return chunks;
     }
@@ -112,7 +112,7 @@ class WarmupRuleTest {
     @Test
     void aChunkWithoutCpuFiguresOrWithoutThroughputIsNotStable() {
         List<Chunk> unknownCpu = new ArrayList<>(chunks(new double[] {1000, 0.2}, new double[] {1000, 0.2}));
-        unknownCpu.add(new Chunk(30, 1000, null, 120));
+        unknownCpu.add(new Chunk(30, 1000, null, 120, null));
         List<Chunk> failedChunk = chunks(new double[] {0, 0.2}, new double[] {0, 0.2}, new double[] {0, 0.2});
 
         assertThat(RULE.stable(unknownCpu)).isFalse();
@@ -131,8 +131,8 @@ class WarmupRuleTest {
     @Test
     void theRuleIsStatedWithItsFigures() {
         assertThat(RULE.describe(5))
-                .isEqualTo("warm when the last 3 chunks of 5 s each have throughput and CPU per request within"
-                        + " ±10 % of their median; at most 120 s");
+                .isEqualTo("warm when the last 3 chunks of 5 s each have the app's throughput and CPU per request,"
+                        + " and the load generator's CPU per request, within ±10 % of their median; at most 120 s");
     }
 
     @Test
