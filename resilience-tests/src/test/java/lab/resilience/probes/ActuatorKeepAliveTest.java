@@ -79,9 +79,13 @@ class ActuatorKeepAliveTest {
                     name, clients.submit(() -> keepAlive(server, name.equals("stub") ? STUB_REQUESTS : APP_REQUESTS))));
         }
 
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (Map.Entry<String, Future<Outcome>> run : runs.entrySet()) {
-            Outcome outcome = join(run.getValue());
-            Figures.record("keep-alive", "%s: %s", run.getKey(), outcome);
+            outcomes.put(run.getKey(), join(run.getValue()));
+            Figures.record("keep-alive", "%s: %s", run.getKey(), outcomes.get(run.getKey()));
+        }
+        for (Map.Entry<String, Outcome> run : outcomes.entrySet()) {
+            Outcome outcome = run.getValue();
             assertThat(outcome.unanswered()).as("%s: %s", run.getKey(), outcome).isEmpty();
             assertThat(outcome.closedByServer())
                     .as("%s closed the kept-alive connection (keep-alive requests are unlimited)", run.getKey())
