@@ -18,12 +18,15 @@ import reactor.netty.http.server.HttpServer;
  * A total deadline for a request's headers on a Reactor Netty HTTP/1.1 server: from the first byte
  * of a request until its headers are decoded. A connection that misses it is closed.
  *
- * <p>Reactor Netty has no such timeout. Its {@code idleTimeout} is reset by every byte, so a client
- * that trickles its headers one byte at a time holds the connection for ever (the slowloris
- * attack); its {@code readTimeout} and {@code requestTimeout} start only once the headers are in.
- * The clock starts at a request's first byte, not when the connection opens or the previous answer
- * leaves: a connection idle between requests is the idle timeout's business, and a request being
- * processed (say, waiting 10 s on a downstream) is never cut, since its headers arrived long before.
+ * <p>Reactor Netty has no such timeout. Its {@code idleTimeout} sits after the HTTP codec, so it is
+ * not restarted by the bytes of an unfinished head and does close a connection whose head is never
+ * finished or trickled, but only after the whole idle timeout, which must stay long (60 s in the lab)
+ * so that it never closes a load test's connection between two requests. Its {@code readTimeout}
+ * and {@code requestTimeout} start only once the head is in. This deadline gives a head a shorter
+ * bound of its own. The clock starts at a request's first byte, not when the connection opens or
+ * the previous answer leaves: a connection idle between requests is the idle timeout's business, and
+ * a request being processed (say, waiting 10 s on a downstream) is never cut, since its head arrived
+ * long before.
  *
  * <p>Two handlers per connection share one clock: one before the HTTP codec sees the bytes arrive,
  * one after it sees the decoded request. Both run on the connection's event loop.

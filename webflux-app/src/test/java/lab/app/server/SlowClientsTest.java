@@ -17,19 +17,24 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Reactor Netty with the app's idle timeout and header deadline, both shortened to {@link #TIMEOUT}:
- * a connection that sends nothing, one that stops half-way through its head and one that trickles
- * its head are all closed, while a request that takes longer than both timeouts is answered.
+ * Reactor Netty with the app's header deadline shortened to {@link #TIMEOUT} and its idle timeout to
+ * four times that: a connection that sends nothing is closed by the idle timeout, one that stops
+ * half-way through its head and one that trickles its head by the deadline (well before the idle
+ * timeout, which would otherwise close them too), while a request as long as the idle timeout is
+ * answered.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.netty.idle-timeout=2s", "lab.netty.header-timeout=2s"})
+        properties = {"server.netty.idle-timeout=4s", "lab.netty.header-timeout=1s"})
 class SlowClientsTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
-    /** Generous: the close comes at the timeout, this only bounds a failing run. */
-    static final Duration BOUND = TIMEOUT.multipliedBy(10);
-    /** Four bytes per timeout: a per-byte timeout would never close the trickler. */
+    /** The header deadline; the idle timeout is four times as long, so each shows on its own. */
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    static final Duration IDLE_TIMEOUT = TIMEOUT.multipliedBy(4);
+    /** Generous: the closes come at the timeouts, this only bounds a failing run. */
+    static final Duration BOUND = IDLE_TIMEOUT.multipliedBy(3);
+    /** Four bytes per deadline: a per-byte timeout would never close the trickler. */
     static final Duration TRICKLE_INTERVAL = TIMEOUT.dividedBy(4);
 
     @LocalServerPort
@@ -42,8 +47,8 @@ class SlowClientsTest {
 
     @Test
     void slowClientsAreClosedAndARequestLongerThanTheTimeoutsIsAnswered() {
-        CompletableFuture<Http.Response> longRequest = CompletableFuture.supplyAsync(
-                () -> Http.get(url("/api/io?delayMs=" + TIMEOUT.multipliedBy(2).toMillis())));
+        CompletableFuture<Http.Response> longRequest =
+                CompletableFuture.supplyAsync(() -> Http.get(url("/api/io?delayMs=" + IDLE_TIMEOUT.toMillis())));
 
         Map<Kind, Optional<Duration>> closed = SlowClients.closeTimes(port, TRICKLE_INTERVAL, BOUND);
 
@@ -51,9 +56,15 @@ class SlowClientsTest {
                 .allSatisfy((kind, after) -> assertThat(after)
                         .as("%s connection closed within %s", kind, BOUND)
                         .isPresent());
-        assertThat(closed.get(Kind.TRICKLE).orElseThrow())
-                .as("the trickler is closed by the deadline, not before")
-                .isGreaterThanOrEqualTo(TIMEOUT.minusMillis(100));
+        Duration idle = closed.get(Kind.IDLE).orElseThrow();
+        for (Kind head : new Kind[] {Kind.HALF_SENT, Kind.TRICKLE}) {
+            assertThat(closed.get(head).orElseThrow())
+                    .as(
+                            "%s closed by the header deadline, no earlier and well before the idle timeout (%s)",
+                            head, idle)
+                    .isGreaterThanOrEqualTo(TIMEOUT.minusMillis(100))
+                    .isLessThan(idle.dividedBy(2));
+        }
         assertThat(longRequest.join().status())
                 .as("a request being processed is not cut")
                 .isEqualTo(200);
