@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -54,10 +55,14 @@ public record StubProperties(
     /** The runtime admin endpoint changes the stub's behaviour for everybody, so it is opt-in. */
     public record Admin(@DefaultValue("false") boolean enabled) {}
 
-    /** Socket settings for 10,000 connections arriving at once. */
+    /** Socket settings for 10,000 connections arriving at once, and a deadline for slow clients. */
     public record Server(
             // Accept queue length; the kernel caps it at net.core.somaxconn.
-            @DefaultValue("4096") @Min(1) @Max(65_535) int backlog) {}
+            @DefaultValue("4096") @Min(1) @Max(65_535) int backlog,
+
+            // From a request's first byte to the end of its headers, as webflux-app's lab.netty.header-timeout.
+            @DefaultValue("20s") @NotNull @DurationMin(millis = 1)
+            Duration headerTimeout) {}
 
     @AssertTrue(message = "stub.defaults must lie within stub.limits")
     public boolean isDefaultsWithinLimits() {

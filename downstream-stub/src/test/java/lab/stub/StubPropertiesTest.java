@@ -27,6 +27,7 @@ class StubPropertiesTest {
             assertThat(properties.faults().mixErrorStatus()).isEqualTo(500);
             assertThat(properties.admin().enabled()).isFalse();
             assertThat(properties.server().backlog()).isEqualTo(4096);
+            assertThat(properties.server().headerTimeout()).hasSeconds(20);
         });
     }
 
@@ -39,6 +40,8 @@ class StubPropertiesTest {
         runner.withPropertyValues("stub.limits.max-hang=0s")
                 .run(context -> assertThat(context).hasFailed());
         runner.withPropertyValues("stub.limits.max-delay-ms=50")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("stub.server.header-timeout=0s")
                 .run(context -> assertThat(context).hasFailed());
     }
 

@@ -24,24 +24,39 @@ class FairnessTest {
     private static final String SETTINGS_RESPONSE_TIMEOUT = "settings.downstream.responseTimeout";
 
     /**
-     * Keys that differ by design, each because of the concurrency model under test; everything else
-     * ({@code settings.*} = all {@code lab.*} settings, {@code jvm.*} = heap max, CPUs, version, and
-     * the client's pool size and timeouts) must be equal.
+     * The keys that may differ, each with the reason the concurrency model (and the server or client
+     * that comes with it) forces it; everything else must be equal: every {@code lab.*} setting, the
+     * server's connection cap, backlog, timeouts, keep-alive and header limits and per-request meters,
+     * the client's pool, pending limit, timeouts and meters, and what the JVM derived (CPUs, heap, GC).
+     * A key matches an entry equal to it or below it ({@code server.extraHandlers[0]}).
      */
-    static final Predicate<String> MODEL_SPECIFIC = key -> key.equals("app")
-            || key.equals("model")
-            // Tomcat's worker pool vs the event loop: the variable under test
-            || key.startsWith("server.")
-            // a task-executor thread per call vs Flux.merge on the event loop
-            || key.startsWith("fanout.")
-            // Apache HttpClient 5 vs Reactor Netty
-            || key.equals("client.library")
-            // HC5's pool has no bound on waiting leases (shown as "unbounded"); the setting itself is compared
-            || key.equals("client.pendingAcquireMax");
+    static final Map<String, String> FORCED_BY_THE_MODEL = Map.ofEntries(
+            Map.entry("app", "mvc-app or webflux-app: the app under test"),
+            Map.entry("model", "thread-per-request, virtual-threads or event-loop: the variable under test"),
+            Map.entry("server.engine", "Spring MVC runs on Tomcat, Spring WebFlux on Reactor Netty"),
+            Map.entry("server.maxThreads", "Tomcat's worker pool vs the event loop: the variable under test"),
+            Map.entry("server.virtualThreads", "the mvc-vt variant itself"),
+            Map.entry(
+                    "server.atMaxConnections",
+                    "at the same cap, Tomcat stops accepting (the kernel queues) and Reactor Netty closes"),
+            Map.entry(
+                    "server.headerTimeout",
+                    "Tomcat has only a timeout between two bytes; Reactor Netty gets a total deadline"),
+            Map.entry(
+                    "server.extraHandlers",
+                    "each engine needs its own hook to answer unparseable requests like the other"),
+            Map.entry("client.library", "a blocking HttpClient 5 vs Reactor Netty's non-blocking client"),
+            Map.entry("fanout", "an executor thread per call vs Flux.merge on the event loop"),
+            Map.entry("runtime.tomcatMaxThreads", "the model's own sizing: Tomcat's workers"),
+            Map.entry("runtime.eventLoopThreads", "the model's own sizing: event-loop threads"),
+            Map.entry("runtime.virtualThreadParallelism", "the model's own sizing: virtual-thread carriers"));
+
+    static final Predicate<String> MODEL_SPECIFIC = key -> FORCED_BY_THE_MODEL.keySet().stream()
+            .anyMatch(exempt -> key.equals(exempt) || key.startsWith(exempt + ".") || key.startsWith(exempt + "["));
 
     private static final Pattern RESPONSE_TIMEOUT_KEY = Pattern.compile("(?i).*response.?timeout.*");
     /** Fewer keys than this means the section lost the settings and the comparison proves little. */
-    private static final int MIN_COMPARED_KEYS = 10;
+    private static final int MIN_COMPARED_KEYS = 30;
 
     @Test
     void theThreeVariantsDifferOnlyInTheirConcurrencyModel(Fleet fleet) {
@@ -66,7 +81,38 @@ class FairnessTest {
         assertThat(mvc)
                 .as("every app calls the stub the fleet started")
                 .containsValue(fleet.stub().baseUrl());
-        assertThat(mvc).containsKeys(SETTINGS_RESPONSE_TIMEOUT, "jvm.heapMaxBytes", "jvm.availableProcessors");
+        assertThat(mvc)
+                .containsKeys(
+                        SETTINGS_RESPONSE_TIMEOUT,
+                        "runtime.heapMaxBytes",
+                        "runtime.availableProcessors",
+                        "runtime.gc[0]",
+                        "server.maxConnections",
+                        "server.acceptCount",
+                        "server.keepAliveTimeout",
+                        "server.requestMeters[0]",
+                        "client.pendingAcquireMax",
+                        "client.maxIdleTime");
+    }
+
+    /** An exemption no variant needs any more is a difference that could hide: each must still be used. */
+    @Test
+    void everyExemptionCoversARealDifference(Fleet fleet) {
+        Map<String, String> mvc = LabInfo.of(fleet.baseUrl(FleetApp.MVC));
+        Map<String, String> virtual = LabInfo.of(fleet.baseUrl(FleetApp.MVC_VT));
+        Map<String, String> webflux = LabInfo.of(fleet.baseUrl(FleetApp.WEBFLUX));
+        List<String> differing = new java.util.ArrayList<>();
+        differing.addAll(SettingsComparison.differences(mvc, webflux, key -> false).stream()
+                .map(SettingsComparison.Difference::key)
+                .toList());
+        differing.addAll(SettingsComparison.differences(mvc, virtual, key -> false).stream()
+                .map(SettingsComparison.Difference::key)
+                .toList());
+
+        assertThat(FORCED_BY_THE_MODEL.keySet())
+                .allSatisfy(exempt -> assertThat(differing)
+                        .as("keys under %s that differ between variants", exempt)
+                        .anyMatch(key -> MODEL_SPECIFIC.test(key) && (key.equals(exempt) || key.startsWith(exempt))));
     }
 
     @Test

@@ -20,6 +20,9 @@ public final class Http {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    /** One client for every call: connections are kept alive and reused, as real clients do. */
+    private static final HttpClient CLIENT = newClient();
+
     private Http() {}
 
     /** A fresh HTTP/1.1 client, e.g. for a concurrency test that needs its own connections. */
@@ -40,15 +43,12 @@ public final class Http {
     }
 
     /**
-     * Any method, no body; headers in the given order. Each call uses its own connection: on a
-     * kept-alive connection WebFlux (Boot 4.0.7 / Reactor Netty) leaves about 1 in 1,000 Actuator
-     * requests unanswered (docs/failure-modes.md, "Known problems"), which is not what these
-     * tests are about; ActuatorKeepAliveTest keeps that reproduction.
+     * Any method, no body; headers in the given order. On the shared client's kept-alive
+     * connections, so every test also checks that the servers answer requests on reused connections
+     * (Reactor Netty before 1.3.8 did not always: docs/failure-modes.md).
      */
     public static Response send(String method, String url, Map<String, String> headers) {
-        try (HttpClient client = newClient()) {
-            return send(client, method, url, headers);
-        }
+        return send(CLIENT, method, url, headers);
     }
 
     public static Response send(HttpClient client, String method, String url, Map<String, String> headers) {

@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -40,6 +44,27 @@ public final class Jars {
     /** The executable jar of {@code app}. */
     public static Path of(App app) {
         return find(app.module());
+    }
+
+    /**
+     * The executable jar of every app, or one failure naming all the missing ones and how to build
+     * them: for a module whose tests run all of them (the runner's, the parity tests).
+     */
+    public static Map<App, Path> requireBuilt() {
+        Map<App, Path> jars = new EnumMap<>(App.class);
+        List<String> missing = new ArrayList<>();
+        for (App app : App.values()) {
+            try {
+                jars.put(app, of(app));
+            } catch (IllegalStateException e) {
+                missing.add(app.module());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no executable jar of " + missing + "; build them first: ./mvnw -q"
+                    + " -DskipTests package (or the whole ./mvnw verify)");
+        }
+        return jars;
     }
 
     /** The executable jar of {@code module} ({@code downstream-stub}, {@code mvc-app}, {@code webflux-app}). */
@@ -103,7 +128,7 @@ public final class Jars {
     }
 
     /** A Boot-repackaged jar names its application class in {@code Start-Class}. */
-    static boolean isExecutableJar(Path path) {
+    public static boolean isExecutableJar(Path path) {
         if (!Files.isRegularFile(path)) {
             return false;
         }

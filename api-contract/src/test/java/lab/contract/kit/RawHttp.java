@@ -1,5 +1,6 @@
 package lab.contract.kit;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,98 @@ public final class RawHttp {
                         + "Host: 127.0.0.1:" + port + "\r\n"
                         + "Accept: application/json\r\n"
                         + "Connection: close\r\n\r\n");
+    }
+
+    /** Opens a connection to keep: several requests, written as given, answers read one by one. */
+    public static Connection open(String host, int port, Duration readTimeout) {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+            socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
+            return new Connection(socket);
+        } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a socket that never connected
+            }
+            throw new UncheckedIOException("connecting to " + host + ":" + port + " failed", e);
+        }
+    }
+
+    /**
+     * One kept-alive (or pipelining) connection, as real clients use them: Gatling, scrapers, load
+     * balancers and the apps' own pools all send the next request on the connection the last answer
+     * came on.
+     */
+    public static final class Connection implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        private Connection(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = new BufferedInputStream(socket.getInputStream());
+            this.out = socket.getOutputStream();
+        }
+
+        /** Writes {@code raw} (UTF-8) in one write: several requests in it are pipelined. */
+        public void write(String raw) {
+            write(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public void write(byte[] raw) {
+            try {
+                out.write(raw);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing to " + socket.getRemoteSocketAddress() + " failed", e);
+            }
+        }
+
+        /**
+         * The next answer; empty when none came within the read timeout (the connection is then
+         * unusable: close it). Status {@code -1} when the server closed the connection instead.
+         */
+        public Optional<Response> read() {
+            try {
+                return Optional.of(RawHttp.read(in));
+            } catch (SocketTimeoutException e) {
+                return Optional.empty();
+            } catch (IOException e) {
+                // reset by the server: no answer on this connection, as a close
+                return Optional.of(new Response(-1, Map.of(), "", ""));
+            }
+        }
+
+        /**
+         * Waits up to the read timeout for the server to close the connection, discarding whatever it
+         * sends first; true if it did (end of stream or reset).
+         */
+        public boolean awaitClose() {
+            byte[] discard = new byte[4096];
+            try {
+                while (in.read(discard) >= 0) {
+                    // an answer before the close (e.g. a 408) is not what is measured
+                }
+                return true;
+            } catch (SocketTimeoutException e) {
+                return false;
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // nothing to do about a failed close in a test client
+            }
+        }
     }
 
     private static Response read(InputStream in) throws IOException {

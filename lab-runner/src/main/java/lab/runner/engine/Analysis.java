@@ -142,11 +142,13 @@ final class Analysis {
         return colon < 0 ? reason : reason.substring(0, colon);
     }
 
-    /** One reason per kind: the first repeat's, and in how many repeats it held when not all. */
+    /** One reason per kind: the first repeat's, and in how many repeats it held when not in all. */
     static List<String> merged(java.util.Map<String, List<String>> byKind, int repeats) {
         List<String> merged = new ArrayList<>();
         byKind.forEach((kind, all) -> merged.add(
-                repeats > 1 ? all.getFirst() + fmt(" (%d of %d repeats)", all.size(), repeats) : all.getFirst()));
+                all.size() < repeats
+                        ? all.getFirst() + fmt(" (%d of %d repeats)", all.size(), repeats)
+                        : all.getFirst()));
         return merged;
     }
 

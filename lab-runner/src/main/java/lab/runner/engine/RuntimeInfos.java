@@ -16,8 +16,8 @@ final class RuntimeInfos {
     private RuntimeInfos() {}
 
     static VariantRun.RuntimeInfo of(JsonNode info) {
-        JsonNode r = info.path("runtime");
         JsonNode lab = info.path("lab");
+        JsonNode r = lab.path("runtime");
         List<String> gc = new ArrayList<>();
         r.path("gc").forEach(n -> gc.add(n.asText()));
         return new VariantRun.RuntimeInfo(

@@ -34,7 +34,14 @@ public record Attribution(
         double memoryShare,
         double loadShare) {
 
-    public static final Attribution DEFAULTS = new Attribution(0.9, 0.85, 0.05, 0.25, 0.98, 8, 0.9, 0.95, 0.9);
+    /**
+     * GC counts as the limit only when it takes a large share (a loaded JVM on one CPU spends a few
+     * per cent in young pauses as a matter of course: that is part of its CPU cost, not the limit);
+     * the CPU counts from 85 % of its budget (a sampled average just below 90 % is a saturated CPU
+     * on its way up); the event loop only when a real queue forms, as it does when blocking calls
+     * hold its threads.
+     */
+    public static final Attribution DEFAULTS = new Attribution(0.9, 0.85, 0.15, 0.30, 0.98, 100, 0.85, 0.95, 0.9);
 
     /**
      * What the attribution looks at, for one measurement.
@@ -131,14 +138,6 @@ public record Attribution(
                             : fmt("CPU %.2f of %.2f cores", app.cpuCores(), e.cpuBudgetCores()),
                     Math.min(1, cpu));
         }
-        // after the CPU: tasks wait on an event loop whose CPU is full as a symptom of the CPU; with CPU
-        // to spare they wait because the loop is blocked (a blocking call on it), the cause itself
-        if (app.eventLoopPendingMax() != null && app.eventLoopPendingMax() >= eventLoopPending) {
-            return of(
-                    Cause.EVENT_LOOP,
-                    fmt("up to %.0f tasks waiting for the event loop", app.eventLoopPendingMax()),
-                    null);
-        }
         if (e.littlesLawRps() != null && e.littlesLawRps() > 0) {
             double share = e.m().client().throughputRps() / e.littlesLawRps();
             if (share >= loadShare) {
@@ -149,6 +148,15 @@ public record Attribution(
                                 e.m().client().throughputRps(), share * 100, e.littlesLawRps()),
                         share);
             }
+        }
+        // last: tasks wait on an event loop whose CPU is full as a symptom of the CPU, and queue briefly
+        // while the load gets all it asks for; with CPU to spare and the load short, they wait because
+        // the loop is blocked (a blocking call on it): the cause itself
+        if (app.eventLoopPendingMax() != null && app.eventLoopPendingMax() >= eventLoopPending) {
+            return of(
+                    Cause.EVENT_LOOP,
+                    fmt("up to %.0f tasks waiting for the event loop", app.eventLoopPendingMax()),
+                    null);
         }
         return of(
                 Cause.UNEXPLAINED,

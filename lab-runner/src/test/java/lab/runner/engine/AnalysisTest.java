@@ -268,7 +268,7 @@ class AnalysisTest {
                                 .repeat(3)
                                 .throughput(1850)
                                 .cpu(0.4)
-                                .eventLoopPending(30.0)
+                                .eventLoopPending(300.0)
                                 .build()));
 
         StepRun u400 = stepNamed(analyse(context(ladder(), null), steps), "u400");
@@ -276,8 +276,8 @@ class AnalysisTest {
         assertThat(u400.verdict().valid()).isFalse();
         assertThat(u400.verdict().reasons())
                 .containsExactly(
-                        "noisy machine: other processes used 0.30 of the app's 1.00 CPU",
-                        "load side saturated: Gatling 0.75 + stub 0.20 of 1.00 CPU");
+                        "noisy machine: other processes used 0.30 of the app's 1.00 CPU (1 of 3 repeats)",
+                        "load side saturated: Gatling 0.75 + stub 0.20 of 1.00 CPU (1 of 3 repeats)");
         assertThat(u400.bottleneck().cause()).isEqualTo(Cause.EVENT_LOOP);
         assertThat(u400.spread().throughputRps().median()).isEqualTo(1850);
         assertThat(u400.repeats()).hasSize(3);
@@ -342,7 +342,8 @@ class AnalysisTest {
         StepRun u50 =
                 analyse(context(ladder(), null), List.of(failedOnce)).steps().getFirst();
 
-        assertThat(u50.verdict().reasons()).containsExactly("load generator failed (no usable Gatling results)");
+        assertThat(u50.verdict().reasons())
+                .containsExactly("load generator failed (no usable Gatling results) (1 of 2 repeats)");
     }
 
     // ---- time series: slowdown and cold start

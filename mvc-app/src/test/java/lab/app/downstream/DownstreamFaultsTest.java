@@ -50,12 +50,12 @@ class DownstreamFaultsTest {
 
     @AfterEach
     void healStub() {
-        StubFaults.clear(DownstreamStub.shared());
+        StubFaults.of(DownstreamStub.shared()).clear();
     }
 
     @Test
     void downstream5xxIs502DownstreamFailed() {
-        StubFaults.set(DownstreamStub.shared(), "{\"errorPercent\":100}");
+        StubFaults.of(DownstreamStub.shared()).set(StubFaults.Fault.SERVER_ERROR, 100);
         double before = outcomes("server_error");
 
         Http.Response response = Http.get(url("/api/io?delayMs=0"));
@@ -67,7 +67,7 @@ class DownstreamFaultsTest {
 
     @Test
     void connectionResetIs502DownstreamFailed() {
-        StubFaults.set(DownstreamStub.shared(), "{\"resetPercent\":100}");
+        StubFaults.of(DownstreamStub.shared()).set(StubFaults.Fault.RESET, 100);
         double before = outcomes("reset");
 
         Http.Response response = Http.get(url("/api/fanout?calls=2&delayMs=0"));

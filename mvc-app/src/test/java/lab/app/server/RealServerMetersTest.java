@@ -1,8 +1,10 @@
 package lab.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.List;
+import lab.contract.kit.ActuatorMeters;
 import lab.contract.kit.DownstreamStub;
 import lab.contract.kit.Http;
 import lab.contract.kit.RawHttp;
@@ -54,27 +56,40 @@ class RealServerMetersTest {
                 "http.server.requests",
                 "http.server.requests.active",
                 "jvm.threads.live",
+                "jvm.memory.used",
+                "jvm.memory.max",
+                "jvm.memory.committed",
                 "process.cpu.usage",
                 "lab.requests.in.progress",
                 "lab.requests.shed",
                 "lab.downstream.calls")) {
-            assertThat(Http.get(url("/actuator/metrics/" + meter)).status())
-                    .as(meter)
-                    .isEqualTo(200);
+            assertThat(ActuatorMeters.get(base(), meter).name()).isEqualTo(meter);
         }
     }
 
     @Test
+    void jvmMemoryIsMeasuredForHeapAndNonHeap() {
+        ActuatorMeters.Meter used = ActuatorMeters.get(base(), "jvm.memory.used");
+        assertThat(used.tagValues("area")).contains("heap", "nonheap");
+        assertThat(ActuatorMeters.get(base(), "jvm.memory.used", "area:heap").measurement("VALUE"))
+                .isPositive();
+        // The sum of the heap pools' maxima: the JVM's max heap give or take a region's rounding.
+        assertThat(ActuatorMeters.get(base(), "jvm.memory.max", "area:heap").measurement("VALUE"))
+                .isCloseTo(Runtime.getRuntime().maxMemory(), withinPercentage(5));
+    }
+
+    @Test
     void tomcatThreadCeilingIsTheConfiguredOne() {
-        assertThat(Http.get(url("/actuator/metrics/tomcat.threads.config.max")).body())
-                .contains("\"value\":200.0");
+        assertThat(ActuatorMeters.get(base(), "tomcat.threads.config.max").measurement("VALUE"))
+                .isEqualTo(200.0);
     }
 
     @Test
     void downstreamCallsAreCountedAsSuccesses() {
-        assertThat(Http.get(url("/actuator/metrics/lab.downstream.calls?tag=outcome:success"))
-                        .body())
-                .doesNotContain("\"value\":0.0");
+        // /api/io, the two calls of /api/fanout and /api/blocking-io
+        assertThat(ActuatorMeters.get(base(), "lab.downstream.calls", "outcome:success")
+                        .measurement("COUNT"))
+                .isGreaterThanOrEqualTo(4.0);
     }
 
     @Test
@@ -107,8 +122,15 @@ class RealServerMetersTest {
                 .contains("\"lab\":{\"app\":\"mvc\",\"model\":\"thread-per-request\",\"settings\":{")
                 .contains("\"downstream.responseTimeout\":\"PT12S\"")
                 .contains("\"server\":{\"engine\":\"tomcat\",\"maxThreads\":200,\"virtualThreads\":false")
-                .contains("\"client\":{\"library\":\"apache-httpclient5\",\"maxConnections\":10000")
-                .contains("\"availableProcessors\":");
+                .contains("\"maxConnections\":20000,\"acceptCount\":1000")
+                .contains("\"keepAliveTimeout\":\"PT1M\",\"connectionTimeout\":\"PT1M\"")
+                .contains("\"maxKeepAliveRequests\":\"unlimited\"")
+                .contains("\"client\":{\"library\":\"apache-httpclient5\",\"maxConnections\":10000,"
+                        + "\"pendingAcquireMax\":20000")
+                .contains("\"runtime\":{\"javaVersion\":")
+                .contains("\"availableProcessors\":" + Runtime.getRuntime().availableProcessors())
+                .contains("\"gc\":[\"")
+                .contains("\"tomcatMaxThreads\":200");
     }
 
     @Test
@@ -129,6 +151,10 @@ class RealServerMetersTest {
     private RawHttp.Response raw(String target) {
         return RawHttp.send(
                 "127.0.0.1", port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
     }
 
     private String url(String target) {

@@ -3,6 +3,7 @@ package lab.resilience.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import lab.contract.kit.StubFaults.Fault;
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
 import lab.resilience.support.ComparedVariants;
@@ -10,7 +11,6 @@ import lab.resilience.support.Figures;
 import lab.resilience.support.Lab;
 import lab.resilience.support.Meters;
 import lab.resilience.support.Reply;
-import lab.resilience.support.StubFaults.Fault;
 import lab.variants.Variant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;

@@ -52,7 +52,7 @@ class ActuatorLockDownTest {
     @ParameterizedTest(name = "{0} /actuator/{1}")
     @MethodSource("hiddenEndpoints")
     void sensitiveActuatorEndpointsAre404(Variant variant, String endpoint) {
-        Reply reply = Client.getOnNewConnection(Lab.app(variant).baseUrl() + "/actuator/" + endpoint);
+        Reply reply = Client.get(Lab.app(variant).baseUrl() + "/actuator/" + endpoint);
 
         assertThat(reply.status()).as("GET /actuator/%s: %s", endpoint, reply).isEqualTo(404);
         Bodies.assertNoInternals(reply.body());
@@ -64,12 +64,12 @@ class ActuatorLockDownTest {
         String app = Lab.app(variant).baseUrl();
 
         for (String endpoint : EXPOSED) {
-            Reply reply = Client.getOnNewConnection(app + "/actuator/" + endpoint);
+            Reply reply = Client.get(app + "/actuator/" + endpoint);
             assertThat(reply.status())
                     .as("GET /actuator/%s: %s", endpoint, reply)
                     .isEqualTo(200);
         }
-        assertThat(Client.getOnNewConnection(app + "/actuator").body())
+        assertThat(Client.get(app + "/actuator").body())
                 .as("the discovery page lists nothing hidden")
                 .doesNotContain(
                         HIDDEN.stream().map(e -> "/actuator/" + e + "\"").toList());
@@ -89,7 +89,7 @@ class ActuatorLockDownTest {
 
         assertThat(reply.status()).as("POST /actuator/shutdown: %s", reply).isIn(404, 405);
         assertThat(Lab.app(variant).isAlive()).as("still running").isTrue();
-        assertThat(Client.getOnNewConnection(app + "/actuator/health").status())
+        assertThat(Client.get(app + "/actuator/health").status())
                 .as("still healthy")
                 .isEqualTo(200);
     }

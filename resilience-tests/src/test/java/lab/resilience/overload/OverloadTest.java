@@ -104,7 +104,7 @@ class OverloadTest {
         Load.all(Load.burst(app + "/api/io?delayMs=" + SLOW.toMillis(), BURST));
 
         awaitIdle(meters);
-        assertThat(Client.getOnNewConnection(app + "/actuator/health").status())
+        assertThat(Client.get(app + "/actuator/health").status())
                 .as("health after the burst")
                 .isEqualTo(200);
         List<Reply> again = Load.all(Load.burst(app + "/api/io?delayMs=" + SLOW.toMillis(), Lab.MAX_IN_PROGRESS));

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import lab.contract.kit.StubFaults.Fault;
 import lab.resilience.support.Bodies;
 import lab.resilience.support.Client;
 import lab.resilience.support.ClientPool;
@@ -18,7 +19,6 @@ import lab.resilience.support.Load;
 import lab.resilience.support.Meters;
 import lab.resilience.support.Reply;
 import lab.resilience.support.Stats;
-import lab.resilience.support.StubFaults.Fault;
 import lab.variants.Variant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
@@ -210,8 +210,7 @@ class RecoveryTest {
         await("%s: live threads back to the baseline %d (+%d)".formatted(variant, baselineThreads, THREAD_MARGIN))
                 .atMost(RECOVERY_BOUND)
                 .until(() -> meters.require("jvm.threads.live") <= baselineThreads + THREAD_MARGIN);
-        assertThat(Client.getOnNewConnection(Lab.app(variant).baseUrl() + "/actuator/health")
-                        .status())
+        assertThat(Client.get(Lab.app(variant).baseUrl() + "/actuator/health").status())
                 .as("%s healthy", variant)
                 .isEqualTo(200);
     }

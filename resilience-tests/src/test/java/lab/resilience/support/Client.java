@@ -39,15 +39,6 @@ public final class Client {
         return send(SHARED, request(url).GET().build());
     }
 
-    /**
-     * On a connection of its own. For health and info checks: WebFlux sometimes leaves a request
-     * on a reused connection to those endpoints unanswered (see ActuatorKeepAliveTest), which
-     * would fail unrelated tests.
-     */
-    public static Reply getOnNewConnection(String url) {
-        return get(newHttpClient(), url);
-    }
-
     public static Reply send(HttpRequest request) {
         return send(SHARED, request);
     }

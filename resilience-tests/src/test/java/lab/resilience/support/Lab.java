@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import lab.contract.kit.DownstreamStub;
 import lab.contract.kit.JarProcess;
 import lab.contract.kit.Jars;
+import lab.contract.kit.StubFaults;
 import lab.variants.Variant;
 
 /**
@@ -70,8 +71,14 @@ public final class Lab {
         return stub.baseUrl();
     }
 
+    /** The shared stub's process (started on first use). */
+    public static synchronized JarProcess stub() {
+        ensureStub();
+        return stub;
+    }
+
     public static synchronized StubFaults stubFaults() {
-        return new StubFaults(stubUrl());
+        return StubFaults.of(stubUrl());
     }
 
     /** The shared app of {@code variant}; starts the stub and all three apps on first use. */

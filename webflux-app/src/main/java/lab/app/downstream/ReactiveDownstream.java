@@ -16,8 +16,6 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
-import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
-import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 
 /** One downstream call through WebClient: no thread waits, the event loop resumes the request when the answer arrives. */
 @Component
@@ -54,7 +52,9 @@ public class ReactiveDownstream {
                     : DownstreamOutcome.OTHER;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PoolAcquireTimeoutException || cause instanceof PoolAcquirePendingLimitException) {
+            // The pool's acquire timeout is this client's only java.util.concurrent.TimeoutException:
+            // read and connect timeouts are Netty's own (ReadTimeoutException, ConnectTimeoutException).
+            if (cause instanceof PendingAcquireLimit.PendingLimitExceeded || cause instanceof TimeoutException) {
                 return DownstreamOutcome.POOL_EXHAUSTED;
             }
             if (cause instanceof ConnectException) {
@@ -62,8 +62,7 @@ public class ReactiveDownstream {
             }
             if (cause instanceof ReadTimeoutException
                     || cause instanceof io.netty.channel.ConnectTimeoutException
-                    || cause instanceof SocketTimeoutException
-                    || cause instanceof TimeoutException) {
+                    || cause instanceof SocketTimeoutException) {
                 return DownstreamOutcome.TIMEOUT;
             }
             // With the native epoll transport a reset arrives as a plain IOException ("Connection reset by peer").

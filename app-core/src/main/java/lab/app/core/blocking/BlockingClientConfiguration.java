@@ -3,6 +3,7 @@ package lab.app.core.blocking;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.httpcomponents.hc5.PoolingHttpClientConnectionManagerMetricsBinder;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.concurrent.TimeUnit;
 import lab.app.core.settings.LabProperties;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -45,10 +46,13 @@ class BlockingClientConfiguration {
             PoolingHttpClientConnectionManager connectionManager, LabProperties properties) {
         LabProperties.Downstream downstream = properties.downstream();
         return HttpClients.custom()
-                .setConnectionManager(connectionManager)
+                .setConnectionManager(new PendingLeaseLimit(connectionManager, downstream.pendingAcquireMax()))
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(downstream.pendingAcquireTimeout()))
                         .setResponseTimeout(Timeout.of(downstream.responseTimeout()))
+                        // The stub sends no Keep-Alive header: without this HC5 keeps an idle pooled
+                        // connection 3 minutes, past the stub's idle timeout (a stale connection → reset).
+                        .setDefaultKeepAlive(downstream.maxIdleTime().toMillis(), TimeUnit.MILLISECONDS)
                         .build())
                 // HC5 retries idempotent requests by default: a retried timeout or reset would hide the fault.
                 .disableAutomaticRetries()

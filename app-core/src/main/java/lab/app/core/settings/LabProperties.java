@@ -38,7 +38,12 @@ public record LabProperties(
             @Min(1) @DefaultValue("20000") int pendingAcquireMax,
 
             @NotNull @DurationMin(millis = 1) @DefaultValue("30s")
-            Duration pendingAcquireTimeout) {}
+            Duration pendingAcquireTimeout,
+
+            // A pooled connection idle longer is closed instead of reused: below the stub's 60 s idle
+            // timeout, so the apps never send a request on a connection the stub is closing.
+            @NotNull @DurationMin(millis = 1) @DefaultValue("30s")
+            Duration maxIdleTime) {}
 
     /** Upper bounds of every request parameter: an unbounded delay would let one client hold a thread per request. */
     public record Limits(
@@ -73,6 +78,7 @@ public record LabProperties(
         settings.put(
                 "downstream.pendingAcquireTimeout",
                 downstream.pendingAcquireTimeout().toString());
+        settings.put("downstream.maxIdleTime", downstream.maxIdleTime().toString());
         settings.put("limits.maxDelayMs", limits.maxDelayMs());
         settings.put("limits.maxBytes", limits.maxBytes());
         settings.put("limits.maxCalls", limits.maxCalls());

@@ -65,7 +65,13 @@ class BlockingDownstreamTest {
     private BlockingDownstream downstream(String baseUrl, int maxConnections) {
         LabProperties properties = new LabProperties(
                 new LabProperties.Downstream(
-                        URI.create(baseUrl), SHORT, Duration.ofSeconds(10), maxConnections, 1, SHORT),
+                        URI.create(baseUrl),
+                        SHORT,
+                        Duration.ofSeconds(10),
+                        maxConnections,
+                        1,
+                        SHORT,
+                        Duration.ofSeconds(30)),
                 new LabProperties.Limits(10_000, 65_536, 32, 1_000_000, 1024),
                 new LabProperties.Overload(1, Duration.ofSeconds(1)));
         connectionManager = configuration.blockingConnectionManager(properties);

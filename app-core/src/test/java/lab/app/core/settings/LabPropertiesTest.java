@@ -24,6 +24,7 @@ class LabPropertiesTest {
         assertThat(properties.downstream().maxConnections()).isEqualTo(10_000);
         assertThat(properties.downstream().pendingAcquireMax()).isEqualTo(20_000);
         assertThat(properties.downstream().pendingAcquireTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.downstream().maxIdleTime()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.limits()).isEqualTo(new LabProperties.Limits(10_000, 65_536, 32, 1_000_000, 1024));
         assertThat(properties.overload().maxInProgress()).isEqualTo(20_000);
         assertThat(properties.overload().retryAfterSeconds()).isEqualTo(1);
@@ -47,7 +48,7 @@ class LabPropertiesTest {
     void describesEveryComponentUnderStableKeys() {
         Map<String, Object> settings = bind(Map.of()).describe();
         assertThat(settings)
-                .hasSize(13)
+                .hasSize(14)
                 .containsEntry("downstream.baseUrl", "http://127.0.0.1:8090")
                 .containsEntry("downstream.connectTimeout", "PT1S")
                 .containsEntry("limits.maxQueryLength", 1024)
