@@ -75,7 +75,8 @@ public abstract class ApiContractTests {
     protected abstract String expectedModel();
 
     /** The names of threads that may serve a request in this app. */
-    protected abstract Pattern servingThreadName();
+    /** The name of the thread that serves {@code target} (the result's {@code thread} member). */
+    protected abstract Pattern servingThreadName(String target);
 
     protected boolean expectedVirtual() {
         return "virtual-threads".equals(expectedModel());
@@ -115,7 +116,7 @@ public abstract class ApiContractTests {
             soft.assertThat(body.get("thread").isString())
                     .as("thread is a string")
                     .isTrue();
-            soft.assertThat(body.get("thread").asString()).matches(servingThreadName());
+            soft.assertThat(body.get("thread").asString()).matches(servingThreadName(good.target()));
             soft.assertThat(body.get("virtual").isBoolean())
                     .as("virtual is a boolean")
                     .isTrue();

@@ -83,7 +83,9 @@ public final class ContractCases {
                 new Success("ok-cpu-defaults", "/api/cpu", 0, 0, "cpu with defaults"),
                 new Success("ok-cpu-lower-bound", "/api/cpu?rounds=1", 0, 0, "cpu at lower bound"),
                 new Success("ok-blocking-io", "/api/blocking-io?delayMs=50", 1, 50, "blocking-io"),
-                new Success("ok-blocking-io-defaults", "/api/blocking-io", 1, 100, "blocking-io with defaults"));
+                new Success("ok-blocking-io-defaults", "/api/blocking-io", 1, 100, "blocking-io with defaults"),
+                new Success("ok-offloaded-io", "/api/offloaded-io?delayMs=50", 1, 50, "offloaded-io"),
+                new Success("ok-offloaded-io-defaults", "/api/offloaded-io", 1, 100, "offloaded-io with defaults"));
     }
 
     public static List<BadInput> badInputs() {
@@ -128,6 +130,8 @@ public final class ContractCases {
         cases.add(get("cpu-zero-rounds", "/api/cpu?rounds=0", 400, "zero where not allowed"));
         cases.add(get("cpu-rounds-above-bound", "/api/cpu?rounds=1000001", 400, "rounds just above the bound"));
         cases.add(get("blocking-io-negative-delay", "/api/blocking-io?delayMs=-1", 400, "blocking-io negative"));
+        cases.add(get("offloaded-io-negative-delay", "/api/offloaded-io?delayMs=-1", 400, "offloaded-io negative"));
+        cases.add(get("offloaded-io-bytes", "/api/offloaded-io?bytes=1", 400, "offloaded-io takes no bytes"));
         // names
         cases.add(get("delay-repeated", "/api/io?delayMs=1&delayMs=2", 400, "repeated parameter"));
         cases.add(get("delay-repeated-same-value", "/api/io?delayMs=5&delayMs=5", 400, "repeated, same value"));

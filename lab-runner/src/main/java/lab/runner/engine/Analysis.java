@@ -46,6 +46,7 @@ final class Analysis {
             ScenarioSpec spec,
             double cpuBudgetCores,
             Integer maxThreads,
+            String threadsName,
             Integer poolConnections,
             boolean cold,
             boolean limitsEnforced,
@@ -106,6 +107,7 @@ final class Analysis {
                     m,
                     c.cpuBudgetCores(),
                     c.maxThreads(),
+                    c.threadsName(),
                     asked,
                     rules.stubSlow(
                             m.loadSide().stubOverheadMs(), c.spec().request().delayMs())));

@@ -5,6 +5,7 @@ import java.util.List;
 import lab.results.ScenarioSpec;
 import lab.results.VariantRun;
 import lab.runner.bench.Launch;
+import lab.runner.model.Attribution;
 import lab.variants.Model;
 import tools.jackson.databind.JsonNode;
 
@@ -22,11 +23,11 @@ final class RuntimeInfos {
         r.path("gc").forEach(n -> gc.add(n.asText()));
         return new VariantRun.RuntimeInfo(
                 integer(r.path("availableProcessors")),
-                r.path("maxHeapBytes").isNumber() ? r.path("maxHeapBytes").asLong() : null,
+                r.path("heapMaxBytes").isNumber() ? r.path("heapMaxBytes").asLong() : null,
                 gc,
                 integer(
-                        r.path("maxThreads").isNumber()
-                                ? r.path("maxThreads")
+                        r.path("tomcatMaxThreads").isNumber()
+                                ? r.path("tomcatMaxThreads")
                                 : lab.path("server").path("maxThreads")),
                 integer(r.path("eventLoopThreads")),
                 integer(r.path("virtualThreadParallelism")));
@@ -81,6 +82,16 @@ final class RuntimeInfos {
                     : r.eventLoopThreads();
         }
         return null;
+    }
+
+    /** What the threads of {@link #limitingThreads} are, for the attribution's words. */
+    static String limitingThreadsName(ScenarioSpec spec, Launch launch) {
+        if (launch.variant().model() == Model.EVENT_LOOP) {
+            return "/api/offloaded-io".equals(spec.request().endpoint())
+                    ? Attribution.BOUNDED_ELASTIC
+                    : Attribution.EVENT_LOOP_THREADS;
+        }
+        return Attribution.TOMCAT;
     }
 
     /** Reactor's default bounded elastic size: 10 threads per CPU the JVM sees. */

@@ -202,6 +202,7 @@ public final class ScenarioRun {
                                 o.spec(),
                                 o.split().appBudgetCores(),
                                 RuntimeInfos.limitingThreads(o.spec(), launch, runtime),
+                                RuntimeInfos.limitingThreadsName(o.spec(), launch),
                                 RuntimeInfos.poolConnections(o.spec(), settings),
                                 cold,
                                 o.limits() == null || o.limits().enforced(),

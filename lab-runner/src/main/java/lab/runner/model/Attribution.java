@@ -47,12 +47,31 @@ public record Attribution(
      * What the attribution looks at, for one measurement.
      *
      * @param cpuBudgetCores the app's CPU budget (quota or CPUs)
-     * @param maxThreads the platform-thread pool serving requests, null when there is none
+     * @param maxThreads the threads that each hold a request for its whole downstream wait, when
+     *     they are a fixed pool (Tomcat's; WebFlux's event loop or bounded elastic scheduler when
+     *     the call blocks); null when there is none
+     * @param threads what those threads are: {@value #TOMCAT}, {@value #EVENT_LOOP_THREADS} or
+     *     {@value #BOUNDED_ELASTIC}
      * @param littlesLawRps what the load asks for: users / (delay + overhead), or the offered rate
      * @param stubSlow the stub answered slower than tolerated
      */
     public record Evidence(
-            Measurement m, double cpuBudgetCores, Integer maxThreads, Double littlesLawRps, boolean stubSlow) {}
+            Measurement m,
+            double cpuBudgetCores,
+            Integer maxThreads,
+            String threads,
+            Double littlesLawRps,
+            boolean stubSlow) {
+
+        public Evidence(
+                Measurement m, double cpuBudgetCores, Integer maxThreads, Double littlesLawRps, boolean stubSlow) {
+            this(m, cpuBudgetCores, maxThreads, TOMCAT, littlesLawRps, stubSlow);
+        }
+    }
+
+    public static final String TOMCAT = "Tomcat";
+    public static final String EVENT_LOOP_THREADS = "event-loop";
+    public static final String BOUNDED_ELASTIC = "bounded-elastic";
 
     public Bottleneck attribute(Evidence e) {
         Measurement.App app = e.m().app();
@@ -117,12 +136,21 @@ public record Attribution(
                             ? null
                             : nz(pool.activeMax()) / pool.maxConnections());
         }
-        if (e.maxThreads() != null && app.threadsBusyMax() != null) {
-            double share = app.threadsBusyMax() / e.maxThreads();
+        // busy threads: Tomcat counts its own; elsewhere each request in progress holds one of them
+        Double busy = TOMCAT.equals(e.threads()) ? app.threadsBusyMax() : app.inFlightMax();
+        if (e.maxThreads() != null && busy != null) {
+            double share = busy / e.maxThreads();
             if (share >= busyThreadsShare) {
+                boolean loop = EVENT_LOOP_THREADS.equals(e.threads());
                 return of(
-                        Cause.THREAD_POOL,
-                        fmt("%.0f of %d threads busy", app.threadsBusyMax(), e.maxThreads()),
+                        loop ? Cause.EVENT_LOOP : Cause.THREAD_POOL,
+                        loop
+                                ? fmt(
+                                        "all %d event-loop threads held by blocking calls (%.0f in progress)",
+                                        e.maxThreads(), busy)
+                                : fmt(
+                                        "%.0f of %d %s threads busy",
+                                        Math.min(busy, e.maxThreads()), e.maxThreads(), e.threads()),
                         Math.min(1, share));
             }
         }

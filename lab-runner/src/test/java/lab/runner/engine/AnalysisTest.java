@@ -32,7 +32,7 @@ class AnalysisTest {
     }
 
     private static Analysis.Context context(ScenarioSpec spec, Integer maxThreads) {
-        return new Analysis.Context(spec, 1, maxThreads, null, false, true, List.of());
+        return new Analysis.Context(spec, 1, maxThreads, "Tomcat", null, false, true, List.of());
     }
 
     private static StepRun stepNamed(Analysis.Outcome o, String id) {
@@ -235,8 +235,8 @@ class AnalysisTest {
                                 .clientPool(50.0, 900.0, 50.0)
                                 .build()));
 
-        StepRun u1600 =
-                stepNamed(analyse(new Analysis.Context(pool, 1, 200, 50, false, true, List.of()), steps), "u1600");
+        StepRun u1600 = stepNamed(
+                analyse(new Analysis.Context(pool, 1, 200, "Tomcat", 50, false, true, List.of()), steps), "u1600");
 
         assertThat(u1600.prediction().poolCeilingRps()).isCloseTo(50 / 0.109, within(1e-6));
         assertThat(u1600.prediction().basis()).isEqualTo("pool");
@@ -296,7 +296,7 @@ class AnalysisTest {
 
     @Test
     void aColdVariantHasEveryStepMarkedCold() {
-        Analysis.Context cold = new Analysis.Context(ladder(), 1, 200, null, true, false, List.of());
+        Analysis.Context cold = new Analysis.Context(ladder(), 1, 200, "Tomcat", null, true, false, List.of());
 
         Analysis.Outcome o = analyse(cold, mvcLadder());
 
@@ -397,7 +397,7 @@ class AnalysisTest {
                         .build());
 
         Analysis.Outcome o =
-                analyse(new Analysis.Context(SLOWDOWN, 1, 200, null, false, true, SLOW_PHASE), List.of(run));
+                analyse(new Analysis.Context(SLOWDOWN, 1, 200, "Tomcat", null, false, true, SLOW_PHASE), List.of(run));
         StepRun.Timeline t = o.steps().getFirst().timeline();
 
         assertThat(t.phases()).isEqualTo(SLOW_PHASE);
@@ -425,7 +425,7 @@ class AnalysisTest {
                         .build());
 
         StepRun.Timeline t = analyse(
-                        new Analysis.Context(SLOWDOWN, 1, null, null, false, true, SLOW_PHASE), List.of(run))
+                        new Analysis.Context(SLOWDOWN, 1, null, "Tomcat", null, false, true, SLOW_PHASE), List.of(run))
                 .steps()
                 .getFirst()
                 .timeline();
@@ -443,7 +443,7 @@ class AnalysisTest {
                 measurement().throughput(350).offered(400.0).cpu(0.95).build());
 
         Analysis.Outcome o =
-                analyse(new Analysis.Context(SLOWDOWN, 1, null, null, false, true, SLOW_PHASE), List.of(run));
+                analyse(new Analysis.Context(SLOWDOWN, 1, null, "Tomcat", null, false, true, SLOW_PHASE), List.of(run));
         StepRun.Prediction p = o.steps().getFirst().prediction();
 
         assertThat(o.ceilings().cpuCeilingRps()).isNull();

@@ -93,9 +93,9 @@ class RuntimeInfosTest {
     @Test
     void theRuntimeIsReadFromActuatorInfo() {
         JsonNode info = JSON.readTree("""
-                {"runtime": {"availableProcessors": 2, "maxHeapBytes": 1073741824,
-                             "gc": ["G1 Young Generation", "G1 Concurrent GC"], "eventLoopThreads": 4},
-                 "lab": {"server": {"maxThreads": 200}, "downstream": {"maxConnections": 50}}}
+                {"lab": {"runtime": {"availableProcessors": 2, "heapMaxBytes": 1073741824,
+                                     "gc": ["G1 Young Generation", "G1 Concurrent GC"], "eventLoopThreads": 4},
+                         "server": {"maxThreads": 200}, "downstream": {"maxConnections": 50}}}
                 """);
 
         VariantRun.RuntimeInfo r = RuntimeInfos.of(info);

@@ -29,12 +29,13 @@ class AttributionTest {
         final Measurements.Builder m = measurement();
         double cpuBudget = 1;
         Integer maxThreads;
+        String threads = Attribution.TOMCAT;
         Double asked = ASKED;
         boolean stubSlow;
 
         Bottleneck attribute() {
             return Attribution.DEFAULTS.attribute(
-                    new Attribution.Evidence(m.build(), cpuBudget, maxThreads, asked, stubSlow));
+                    new Attribution.Evidence(m.build(), cpuBudget, maxThreads, threads, asked, stubSlow));
         }
     }
 
@@ -57,7 +58,7 @@ class AttributionTest {
     static final Condition GC_PAUSES = new Condition("GC pauses 20 % of wall time", Cause.GC, s -> s.m.gc(0.2, 0.3));
     static final Condition POOL_WAITING = new Condition(
             "150 calls waiting for one of 50 connections", Cause.CLIENT_POOL, s -> s.m.clientPool(50.0, 150.0, 50.0));
-    static final Condition THREADS_BUSY = new Condition("200 of 200 threads busy", Cause.THREAD_POOL, s -> {
+    static final Condition THREADS_BUSY = new Condition("200 of 200 Tomcat threads busy", Cause.THREAD_POOL, s -> {
         s.maxThreads = 200;
         s.m.threadsBusy(200.0);
     });
@@ -117,6 +118,21 @@ class AttributionTest {
                     s.m.threadsBusy(195.0);
                 }),
                 row("200 busy, but no thread pool limits the model", Cause.UNEXPLAINED, s -> s.m.threadsBusy(200.0)),
+                row("4 in progress on 4 event-loop threads (blocking calls)", Cause.EVENT_LOOP, s -> {
+                    s.maxThreads = 4;
+                    s.threads = Attribution.EVENT_LOOP_THREADS;
+                    s.m.inFlight(4.0);
+                }),
+                row("10 in progress on 10 bounded-elastic threads", Cause.THREAD_POOL, s -> {
+                    s.maxThreads = 10;
+                    s.threads = Attribution.BOUNDED_ELASTIC;
+                    s.m.inFlight(12.0);
+                }),
+                row("3 in progress on 4 event-loop threads", Cause.UNEXPLAINED, s -> {
+                    s.maxThreads = 4;
+                    s.threads = Attribution.EVENT_LOOP_THREADS;
+                    s.m.inFlight(3.0);
+                }),
                 row("CPU 0.95 of 1 core", Cause.CPU, s -> s.m.cpu(0.95)),
                 row("CPU 0.85 of 1 core", Cause.CPU, s -> s.m.cpu(0.85)),
                 row("CPU 0.84 of 1 core", Cause.UNEXPLAINED, s -> s.m.cpu(0.84)),
@@ -225,7 +241,7 @@ class AttributionTest {
         Bottleneck pool = attribute(POOL_WAITING);
         Bottleneck unexplained = attribute(NOTHING);
 
-        assertThat(threads.figure()).isEqualTo("200 of 200 threads busy");
+        assertThat(threads.figure()).isEqualTo("200 of 200 Tomcat threads busy");
         assertThat(threads.value()).isEqualTo(1.0);
         assertThat(cpu.figure()).isEqualTo("CPU 0.95 of 1.00 cores");
         assertThat(cpu.value()).isCloseTo(0.95, within(1e-9));

@@ -64,4 +64,13 @@ class ApiController {
         downstream.call(params.delayMs(), params.bytes());
         return identity.result(1, params.delayMs(), start);
     }
+
+    /** In this app the same as /api/io: there is no event loop to move a blocking call off. */
+    @GetMapping(path = "/api/offloaded-io", produces = MediaType.APPLICATION_JSON_VALUE)
+    ApiResult offloadedIo(HttpServletRequest request) {
+        long start = System.nanoTime();
+        ApiRequest params = parser.parse(Endpoint.OFFLOADED_IO, request.getQueryString());
+        downstream.call(params.delayMs(), params.bytes());
+        return identity.result(1, params.delayMs(), start);
+    }
 }

@@ -39,7 +39,7 @@ class MvcApiContractTest extends ApiContractTests {
     }
 
     @Override
-    protected Pattern servingThreadName() {
+    protected Pattern servingThreadName(String target) {
         return TOMCAT_WORKER;
     }
 }

@@ -41,7 +41,7 @@ class MvcVirtualApiContractTest extends ApiContractTests {
     }
 
     @Override
-    protected Pattern servingThreadName() {
+    protected Pattern servingThreadName(String target) {
         return TOMCAT_VIRTUAL_HANDLER;
     }
 }

@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The four endpoints of the contract and the parameters each one accepts. */
+/** The endpoints of the contract and the parameters each one accepts. */
 public enum Endpoint {
     IO("/api/io", Parameter.DELAY_MS, Parameter.BYTES),
     FANOUT("/api/fanout", Parameter.CALLS, Parameter.DELAY_MS),
     CPU("/api/cpu", Parameter.ROUNDS),
-    BLOCKING_IO("/api/blocking-io", Parameter.DELAY_MS);
+    BLOCKING_IO("/api/blocking-io", Parameter.DELAY_MS),
+    OFFLOADED_IO("/api/offloaded-io", Parameter.DELAY_MS);
 
     /** Everything under this prefix is "the API": guarded, counted in progress, shed under overload. */
     public static final String API_PREFIX = "/api/";
