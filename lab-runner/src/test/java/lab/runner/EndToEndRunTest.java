@@ -46,7 +46,8 @@ class EndToEndRunTest {
                     .isRegularFile();
         }
         assertThat(descendants()).isZero();
-        out = dir.resolve("run");
+        // given relative, as `--out results/x` is: the files it names must still resolve
+        out = Path.of("").toAbsolutePath().relativize(dir.resolve("run"));
         var spec = new Overrides(
                         false, List.of("mvc", "webflux"), List.of(2, 8), 100, 3, 1, 0, 0, null, 10_000, 2, 8, 5)
                 .apply(Catalogue.load(ROOT).resolve("ladder", ROOT));
@@ -91,6 +92,10 @@ class EndToEndRunTest {
             assertThat(v.failure()).as(printed).isNull();
             assertThat(v.steps()).extracting(StepRun::id).containsExactly("u2", "u8");
             v.steps().forEach(s -> assertThat(s.repeats()).hasSize(2));
+            v.steps()
+                    .forEach(s -> s.repeats()
+                            .forEach(m ->
+                                    assertThat(out.resolve(m.gatlingReport())).isDirectory()));
             assertThat(v.warmup()).isNotNull();
             assertThat(v.warmup().chunks()).isNotEmpty();
         }

@@ -73,7 +73,13 @@ public final class ScenarioRun {
             Environment.PodLimitsInfo limits,
             Reproduction reproduce,
             LoadGenerators loadGenerators,
-            boolean nativeMemory) {}
+            boolean nativeMemory) {
+
+        public Options {
+            // absolute, so that the files it writes can be named relative to it whatever the caller gave
+            out = out.toAbsolutePath().normalize();
+        }
+    }
 
     private final Options o;
     private final PrintStream out;
@@ -282,7 +288,9 @@ public final class ScenarioRun {
                 : null;
         String report = run.reportDir() == null
                 ? null
-                : o.out().relativize(run.reportDir().toAbsolutePath()).toString();
+                : o.out()
+                        .relativize(run.reportDir().toAbsolutePath().normalize())
+                        .toString();
         if (run.failure() != null) {
             progress.say("[%s] load generator: %s", name, run.failure());
         }
