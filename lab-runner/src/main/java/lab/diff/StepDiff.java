@@ -95,7 +95,7 @@ record StepDiff(String variant, String id, StepRun a, StepRun b, List<Change> ch
 
     private static void cold(String run, StepRun step, List<String> notes) {
         if (step.verdict() != null && step.verdict().cold()) {
-            notes.add("cold in " + run + ": its warm-up never became stable");
+            notes.add("cold in " + run + ": not warmed up to a stable state");
         }
     }
 

@@ -107,7 +107,7 @@ public record StepRun(
             String note) {}
 
     /**
-     * @param cold the variant's warm-up never became stable
+     * @param cold the variant was not warmed up to a stable state (no warm-up, or it never became stable)
      * @param limitsEnforced false when pod limits were asked for but only emulated
      */
     public record Verdict(boolean valid, List<String> reasons, boolean cold, boolean limitsEnforced) {

@@ -113,12 +113,16 @@ record RunSetup(
                     cl, "--limits " + limits + " gives the variants different limits; the lab compares them under one");
         }
         PodLimits pod = pods.values().iterator().next();
-        CpuSplit split = CpuSplit.quota(pod.cpuMillis());
         for (String warning :
                 pod.unenforceable(EnvironmentProbe.onlineCpus(), EnvironmentProbe.memTotalMiB() * 1024 * 1024)) {
             System.out.println("WARNING: " + warning);
         }
         Cgroups cgroups = Cgroups.detect();
+        // without a cgroup there is no quota: the app may use its whole pinned CPUs, and the
+        // budget the checks compare against says so
+        CpuSplit split = cgroups.enforced()
+                ? CpuSplit.quota(pod.cpuMillis())
+                : CpuSplit.pinned((int) Math.ceil(pod.cpuMillis() / 1000.0));
         System.out.println("Limits: " + pod.describe() + " from " + pod.source() + " via " + cgroups.description());
         cgroups.notUsed().forEach(why -> System.out.println("  not used: " + why));
         cgroups.staleRemoved().forEach(gone -> System.out.println("  removed what a killed run left: " + gone));

@@ -39,7 +39,7 @@ final class Analysis {
      *
      * @param maxThreads the platform-thread pool that serves requests (and waits on the downstream), if any
      * @param poolConnections the client pool's size when the scenario makes it the limit, else null
-     * @param cold the warm-up never became stable
+     * @param cold not warmed up to a stable state (no warm-up, or it never became stable)
      * @param phases when the scenario's phases really started and ended (window seconds)
      */
     record Context(

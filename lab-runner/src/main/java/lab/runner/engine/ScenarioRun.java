@@ -51,7 +51,8 @@ public final class ScenarioRun {
     public interface LoadGenerators {
         LoadGenerator start(Bench bench, String label) throws IOException, InterruptedException;
 
-        List<String> jvmFlags();
+        /** The load generator's JVM flags, as it starts with the load CPUs of this split. */
+        List<String> jvmFlags(CpuSplit split);
     }
 
     /**
@@ -131,7 +132,7 @@ public final class ScenarioRun {
                 o.split().toRecord(bench.java().canPin()),
                 o.limits(),
                 new Environment.JvmFlagsInfo(
-                        o.appFlags(), o.stubFlags(), o.loadGenerators().jvmFlags()),
+                        o.appFlags(), o.stubFlags(), o.loadGenerators().jvmFlags(o.split())),
                 started.toString(),
                 finished == null ? null : finished.toString());
         RunResults results = new RunResults(RunResults.SCHEMA_VERSION, o.reproduce(), env, o.spec(), variants);
@@ -202,7 +203,11 @@ public final class ScenarioRun {
                 bench.stopApp(app);
             }
         }
-        boolean cold = warmup != null && !warmup.stable();
+        // cold: a warm-up that never became stable, or none at all where the scenario is not about cold starts
+        boolean cold = warmup != null
+                ? !warmup.stable()
+                : !"coldstart".equals(o.spec().load().kind())
+                        && o.spec().warmup().maxSeconds() == 0;
         Analysis.Outcome outcome = new Analysis(
                         new Analysis.Context(
                                 o.spec(),
@@ -282,7 +287,8 @@ public final class ScenarioRun {
         long switchesAfter = switchesBefore >= 0
                 ? bench.proc().contextSwitchesAllThreads(app.process().pid())
                 : -1;
-        long requests = run.windows().stream().mapToLong(w -> w.ok() + w.ko()).sum();
+        // the switches were counted over the whole run, so they are divided by all its requests
+        long requests = run.requests();
         Double switches = switchesBefore >= 0 && switchesAfter >= 0 && requests > 0
                 ? (double) (switchesAfter - switchesBefore) / requests
                 : null;

@@ -10,6 +10,7 @@ import lab.gatling.simulations.LoadPlan.Model;
 import lab.gatling.stats.WindowStats;
 import lab.results.Measurement;
 import lab.runner.bench.Bench;
+import lab.runner.bench.CpuSplit;
 import lab.runner.engine.LoadGenerator;
 import lab.runner.engine.LoadPlan;
 import lab.runner.engine.LoadRun;
@@ -53,17 +54,14 @@ public final class GatlingLoad implements LoadGenerator {
                         bench.group(),
                         "gatling-" + label,
                         bench.split().layout().loadCpuList(),
-                        flags(bench.split().layout().loadCpuCount()),
+                        jvmFlags(bench.split()),
                         bench.outDir()));
             }
 
             @Override
-            public List<String> jvmFlags() {
-                return GatlingWorker.jvmFlags(c10k ? C10K_HEAP_MIB : HEAP_MIB, 1);
-            }
-
-            private List<String> flags(int loadCpus) {
-                return GatlingWorker.jvmFlags(c10k ? C10K_HEAP_MIB : HEAP_MIB, loadCpus);
+            public List<String> jvmFlags(CpuSplit split) {
+                return GatlingWorker.jvmFlags(
+                        c10k ? C10K_HEAP_MIB : HEAP_MIB, split.layout().loadCpuCount());
             }
         };
     }
@@ -85,7 +83,10 @@ public final class GatlingLoad implements LoadGenerator {
         for (WindowStats w : answer.windows()) {
             windows.add(window(w));
         }
-        return new LoadRun(answer.failure(), answer.runDir(), windows);
+        long requests = answer.stats() == null
+                ? 0
+                : answer.stats().ok() + answer.stats().ko();
+        return new LoadRun(answer.failure(), answer.runDir(), windows, requests);
     }
 
     static LadderRequest ladder(LoadPlan plan) {

@@ -40,7 +40,7 @@ public record ValidityRules(
 
     /**
      * @param loadGenFailed the load generator failed or wrote no usable results for this window
-     * @param cold the variant's warm-up never became stable
+     * @param cold the variant was not warmed up to a stable state (none, or it never became stable)
      * @param cpuBudgetCores the app's CPU budget
      * @param delayMs the downstream delay the stub was asked for
      * @param offeredRps open model: the rate offered; null for a closed model
@@ -64,7 +64,7 @@ public record ValidityRules(
             reasons.add("load generator failed (no usable Gatling results)");
         }
         if (e.cold()) {
-            reasons.add("cold app: the warm-up never became stable");
+            reasons.add("cold app: not warmed up to a stable state (no warm-up, or it never became stable)");
         }
         if (load.foreignCpuOnAppCores() > foreignCpuFraction * e.cpuBudgetCores()) {
             reasons.add(fmt(

@@ -304,7 +304,8 @@ class AnalysisTest {
             assertThat(s.verdict().valid()).isFalse();
             assertThat(s.verdict().cold()).isTrue();
             assertThat(s.verdict().limitsEnforced()).isFalse();
-            assertThat(s.verdict().reasons()).contains("cold app: the warm-up never became stable");
+            assertThat(s.verdict().reasons())
+                    .contains("cold app: not warmed up to a stable state (no warm-up, or it never became stable)");
         });
     }
 

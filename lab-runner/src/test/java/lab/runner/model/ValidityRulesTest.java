@@ -33,7 +33,7 @@ class ValidityRulesTest {
         assertThat(RULES.reasons(new ValidityRules.Evidence(m, true, false, 1, DELAY_MS, null, false)))
                 .containsExactly("load generator failed (no usable Gatling results)");
         assertThat(RULES.reasons(new ValidityRules.Evidence(m, false, true, 1, DELAY_MS, null, false)))
-                .containsExactly("cold app: the warm-up never became stable");
+                .containsExactly("cold app: not warmed up to a stable state (no warm-up, or it never became stable)");
     }
 
     @Test
