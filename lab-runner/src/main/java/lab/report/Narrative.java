@@ -152,7 +152,10 @@ final class Narrative {
         return stat.hasRange() ? " (" + Fmt.range(stat, unit) + " over " + stat.n() + " repeats)" : "";
     }
 
-    /** Past the ceiling, users only wait: response time = users / ceiling (Little's law again). */
+    /**
+     * Past the ceiling, users only wait: response time = users / throughput (Little's law again),
+     * with the step's own throughput, which is the ceiling while it holds and less when it falls.
+     */
     private Optional<String> queueing(Saturation s) {
         if (!s.plateau()) {
             return Optional.empty();
@@ -161,13 +164,21 @@ final class Narrative {
         return s.valid().stream()
                 .filter(step -> step.load().users() > s.reachedAt().load().users())
                 .filter(step -> Steps.p50(step) != null && Steps.p99(step) != null)
+                .filter(step -> Steps.throughput(step) != null)
                 .reduce((first, second) -> second)
-                .map(step -> "Beyond it " + s.variant().name() + "'s latency grew as users / ceiling: at "
-                        + Steps.label(step) + " p50 was "
-                        + Fmt.duration(Steps.p50(step).median()) + " ("
-                        + Fmt.count(step.load().users()) + " / " + Fmt.rps(ceiling) + " = "
-                        + Fmt.duration(step.load().users() / ceiling * Fmt.MILLIS_PER_SECOND) + ") and p99 "
-                        + Fmt.duration(Steps.p99(step).median()) + ".");
+                .map(step -> {
+                    double rps = Steps.throughput(step).median();
+                    String fell = rps < ceiling * (1 - thresholds.predictionMatch())
+                            ? " Its throughput there had fallen to " + Fmt.rps(rps) + ", "
+                                    + Fmt.wholePercent(rps / ceiling) + " of its ceiling."
+                            : "";
+                    return "Beyond it " + s.variant().name() + "'s latency grew as users / throughput: at "
+                            + Steps.label(step) + " p50 was "
+                            + Fmt.duration(Steps.p50(step).median()) + " ("
+                            + Fmt.count(step.load().users()) + " / " + Fmt.rps(rps) + " = "
+                            + Fmt.duration(step.load().users() / rps * Fmt.MILLIS_PER_SECOND) + ") and p99 "
+                            + Fmt.duration(Steps.p99(step).median()) + "." + fell;
+                });
     }
 
     /**

@@ -126,7 +126,7 @@ public record Measurement(
      *
      * @param loadCpuBudget cores the load side had
      * @param foreignCpuOnAppCores CPU other processes used on the app's CPUs
-     * @param stubOverheadMs the stub's answer to the lab's probe, above its delay (90th percentile)
+     * @param stubOverheadMs the stub's answer to the lab's probe, above its delay (median of the window's probes)
      */
     public record LoadSide(
             double gatlingCpuCores,

@@ -3,13 +3,10 @@ package lab.diff;
 import static lab.diff.DiffFixtures.run;
 import static lab.diff.DiffFixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import lab.page.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiffInBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final long TIMEOUT_SECONDS = 90;
-
     @TempDir
     Path dir;
 
     @Test
     void everyVariantGetsAChartWithoutAScriptError() throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium not installed (apt-get install chromium)");
+        Path browser = HeadlessChromium.required();
         Path a = DiffFixtures.write(
                 run().variant("mvc", step("u400"), step("open3000"))
                         .variant("webflux", step("u400"), step("u1600"))
@@ -40,38 +34,11 @@ class DiffInBrowserTest {
                         .build(),
                 dir.resolve("b"));
         Diff.make(a, b, dir.resolve("diff"));
-        Path dom = dir.resolve("dom.html");
-        Path log = dir.resolve("chromium.log");
+        HeadlessChromium.Rendered page =
+                HeadlessChromium.open(browser, dir.resolve("diff").resolve(Diff.HTML), dir);
 
-        Process chromium = new ProcessBuilder(List.of(
-                        CHROMIUM.toString(),
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--user-data-dir=" + dir.resolve("profile"),
-                        "--enable-logging=stderr",
-                        "--v=0",
-                        "--dump-dom",
-                        dir.resolve("diff").resolve(Diff.HTML).toUri().toString()))
-                .redirectOutput(dom.toFile())
-                .redirectError(log.toFile())
-                .start();
-        try {
-            assertThat(chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                    .as("chromium finished")
-                    .isTrue();
-        } finally {
-            chromium.descendants().forEach(ProcessHandle::destroyForcibly);
-            chromium.destroyForcibly();
-        }
-
-        String rendered = Files.readString(dom);
-        assertThat(rendered).contains("data-charts-rendered=\"2\"");
-        assertThat(rendered).contains("<button type=\"button\" class=\"active\">throughput</button>");
-        assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("Uncaught"));
+        assertThat(page.dom()).contains("data-charts-rendered=\"2\"");
+        assertThat(page.dom()).contains("<button type=\"button\" class=\"active\">throughput</button>");
+        assertThat(page.scriptError()).as(String.join("\n", page.log())).isFalse();
     }
 }

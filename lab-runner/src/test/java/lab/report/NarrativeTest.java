@@ -42,9 +42,28 @@ class NarrativeTest {
     }
 
     @Test
-    void latencyPastTheCeilingIsComparedWithUsersOverCeiling() {
+    void latencyPastTheCeilingIsComparedWithUsersOverThroughput() {
         assertThat(lineAbout(LADDER.findings(), "Beyond it mvc's"))
-                .contains("at 3,200 users p50 was 1.69 s (3,200 / 1,905 rps = 1.68 s) and p99 1.80 s");
+                .contains("at 3,200 users p50 was 1.69 s (3,200 / 1,905 rps = 1.68 s) and p99 1.80 s")
+                .doesNotContain("fallen");
+    }
+
+    @Test
+    void aThroughputThatFallsPastTheCeilingIsNamedAndUsedForTheLatency() {
+        RunResults run = ResultsFixtures.run("ladder", "ladder", "littles-law")
+                .users(100, 400, 800, 1600)
+                .variant(
+                        "vt",
+                        "virtual-threads",
+                        v -> v.step(100, s -> s.rps(980))
+                                .step(400, s -> s.rps(3900))
+                                .step(800, s -> s.rps(4000))
+                                .step(1600, s -> s.rps(2000).p50(790)))
+                .build();
+
+        assertThat(lineAbout(read(run).findings(), "Beyond it vt's"))
+                .contains("at 1,600 users p50 was 790 ms (1,600 / 2,000 rps = 800 ms)")
+                .contains("Its throughput there had fallen to 2,000 rps, 50 % of its ceiling.");
     }
 
     @Test

@@ -14,7 +14,6 @@ import lab.results.RunResults;
 import lab.results.StepRun;
 import lab.results.VariantRun;
 import lab.runner.bench.Launch;
-import lab.runner.engine.ScenarioRun;
 import lab.scenario.Catalogue;
 import lab.scenario.Overrides;
 import lab.variants.App;
@@ -54,26 +53,11 @@ class EndToEndRunTest {
         List<Launch> launches = List.of(
                 new Launch(Variant.MVC, List.of("--server.tomcat.threads.max=" + MVC_THREADS)),
                 Launch.of(Variant.WEBFLUX));
-        RunSetup setup = RunSetup.decide(ROOT, spec, null, 256, null, null, null);
+        TestRuns.Outcome outcome = TestRuns.run(ROOT, out, spec, launches, 256);
+        results = outcome.results();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        results = new ScenarioRun(
-                        new ScenarioRun.Options(
-                                ROOT,
-                                out,
-                                spec,
-                                launches,
-                                setup.split(),
-                                setup.appFlags(),
-                                setup.stubFlags(),
-                                setup.isolation(),
-                                null,
-                                lab.runner.environment.ReproductionProbe.describe(ROOT, List.of("test")),
-                                setup.loadGenerators(),
-                                false),
-                        new PrintStream(buffer, true, StandardCharsets.UTF_8))
-                .run();
         Reports.write(out, new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        printed = buffer.toString(StandardCharsets.UTF_8);
+        printed = outcome.printed() + buffer.toString(StandardCharsets.UTF_8);
     }
 
     static long descendants() {

@@ -2,16 +2,12 @@ package lab.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import lab.results.ResultsJson;
 import lab.results.RunResults;
 import lab.runner.bench.Launch;
-import lab.runner.engine.ScenarioRun;
 import lab.scenario.Catalogue;
 import lab.scenario.Overrides;
 import lab.variants.App;
@@ -37,25 +33,8 @@ class RunFailuresTest {
                 .apply(Catalogue.load(real).resolve("ladder", real));
         List<Launch> launches =
                 List.of(Launch.of(Variant.WEBFLUX), new Launch(Variant.MVC, List.of("--server.port=not-a-port")));
-        RunSetup setup = RunSetup.decide(root, spec, null, 128, null, null, null);
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-        RunResults results = new ScenarioRun(
-                        new ScenarioRun.Options(
-                                root,
-                                out.resolve("run"),
-                                spec,
-                                launches,
-                                setup.split(),
-                                setup.appFlags(),
-                                setup.stubFlags(),
-                                setup.isolation(),
-                                null,
-                                lab.runner.environment.ReproductionProbe.describe(root, List.of("test")),
-                                setup.loadGenerators(),
-                                false),
-                        new PrintStream(buffer, true, StandardCharsets.UTF_8))
-                .run();
+        TestRuns.Outcome outcome = TestRuns.run(root, out.resolve("run"), spec, launches, 128);
+        RunResults results = outcome.results();
 
         assertThat(results.variants()).hasSize(2);
         assertThat(results.variants().get(0).failure().kind()).isEqualTo("start-failed");
@@ -66,7 +45,7 @@ class RunFailuresTest {
                         .get(1)
                         .failure())
                 .isNotNull();
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("[webflux] FAILED", "[mvc] FAILED");
+        assertThat(outcome.printed()).contains("[webflux] FAILED", "[mvc] FAILED");
         assertThat(EndToEndRunTest.descendants()).isZero();
     }
 }

@@ -2,9 +2,6 @@ package lab.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,6 @@ import lab.results.ScenarioSpec;
 import lab.results.StepRun;
 import lab.results.VariantRun;
 import lab.runner.bench.Launch;
-import lab.runner.engine.ScenarioRun;
 import lab.scenario.Catalogue;
 import lab.variants.Variant;
 import org.junit.jupiter.api.Test;
@@ -127,28 +123,10 @@ class ScenarioRunsTest {
     }
 
     private static RunResults run(ScenarioSpec spec, Path out, Launch... launches) throws Exception {
-        RunSetup setup = RunSetup.decide(ROOT, spec, null, 256, null, null, null);
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        RunResults results = new ScenarioRun(
-                        new ScenarioRun.Options(
-                                ROOT,
-                                out,
-                                spec,
-                                List.of(launches),
-                                setup.split(),
-                                setup.appFlags(),
-                                setup.stubFlags(),
-                                setup.isolation(),
-                                null,
-                                lab.runner.environment.ReproductionProbe.describe(ROOT, List.of("test")),
-                                setup.loadGenerators(),
-                                false),
-                        new PrintStream(buffer, true, StandardCharsets.UTF_8))
-                .run();
+        TestRuns.Outcome outcome = TestRuns.run(ROOT, out, spec, List.of(launches), 256);
+        RunResults results = outcome.results();
         results.variants()
-                .forEach(v -> assertThat(v.failure())
-                        .as(buffer.toString(StandardCharsets.UTF_8))
-                        .isNull());
+                .forEach(v -> assertThat(v.failure()).as(outcome.printed()).isNull());
         assertThat(EndToEndRunTest.descendants()).isZero();
         return results;
     }

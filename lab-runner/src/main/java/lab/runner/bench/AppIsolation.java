@@ -66,33 +66,5 @@ public interface AppIsolation extends AutoCloseable {
     }
 
     /** No cgroup: the app runs on its pinned CPUs only. */
-    AppIsolation NONE = new AppIsolation() {
-        @Override
-        public String location() {
-            return null;
-        }
-
-        @Override
-        public List<String> wrap(List<String> command) {
-            return command;
-        }
-
-        @Override
-        public Map<String, String> environment() {
-            return Map.of();
-        }
-
-        @Override
-        public Optional<CgroupReading> read() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> killedBecause(int exitCode) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void close() {}
-    };
+    AppIsolation NONE = emulated(Map.of());
 }

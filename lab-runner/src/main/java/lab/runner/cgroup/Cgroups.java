@@ -49,6 +49,10 @@ public final class Cgroups {
 
     private static final Set<Cgroup> OPEN = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
+    /** Guards {@link #stopping} and the hand-over of {@link #OPEN} to the shutdown hook. */
+    private static final Object LIFECYCLE = new Object();
+    /** Set once the JVM is shutting down (Ctrl-C): no cgroup is made after that. */
+    private static boolean stopping;
 
     private final Mechanism mechanism;
     private final String description;
@@ -198,6 +202,16 @@ public final class Cgroups {
             throw new IllegalArgumentException(
                     "a cgroup name is letters, digits, '.', '_' and '-' (at most 64), got '" + name + "'");
         }
+        synchronized (LIFECYCLE) {
+            // a main thread still running while Ctrl-C's hooks run must not make a cgroup they miss
+            if (stopping) {
+                throw new IOException("the lab is stopping: no new cgroup for " + name);
+            }
+            return createAndRegister(name, limits);
+        }
+    }
+
+    private Cgroup createAndRegister(String name, PodLimits limits) throws IOException {
         Cgroup cgroup = switch (mechanism) {
             case CGROUP_V2 -> V2Cgroup.create(name, limits, ownerDirV2().resolve(name));
             case CGROUP_V1 -> {
@@ -244,10 +258,17 @@ public final class Cgroups {
     private static void register(Cgroup cgroup) {
         OPEN.add(cgroup);
         if (HOOK_INSTALLED.compareAndSet(false, true)) {
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(
-                            () -> List.copyOf(OPEN).parallelStream().forEach(Cgroup::close), "lab-remove-cgroups"));
+            Runtime.getRuntime().addShutdownHook(new Thread(Cgroups::removeAllOpen, "lab-remove-cgroups"));
         }
+    }
+
+    private static void removeAllOpen() {
+        List<Cgroup> open;
+        synchronized (LIFECYCLE) {
+            stopping = true;
+            open = List.copyOf(OPEN);
+        }
+        open.parallelStream().forEach(Cgroup::close);
     }
 
     static void closed(Cgroup cgroup) {

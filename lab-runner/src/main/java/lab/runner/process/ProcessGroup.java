@@ -72,6 +72,9 @@ public final class ProcessGroup implements AutoCloseable {
     private void stopAll() {
         List<ManagedProcess> toStop;
         synchronized (this) {
+            // closed first: on Ctrl-C the main thread still runs while this hook does, and a process
+            // it started after this point would outlive the JVM
+            closed = true;
             toStop = new ArrayList<>(processes);
             processes.clear();
         }

@@ -68,6 +68,62 @@ class ProcessGroupTest {
         }
     }
 
+    @Test
+    void nothingStartedWhileCtrlCsHookRunsOutlivesTheLab(@TempDir Path dir) throws Exception {
+        // The runner's main thread goes on while the shutdown hook stops the group (it moved on to
+        // the next variant once; that app outlived the lab): whatever it starts then must not survive.
+        JavaLauncher launcher = new JavaLauncher();
+        Process holder = new ProcessBuilder(launcher.command(
+                        null,
+                        List.of("-cp", System.getProperty("java.class.path")),
+                        List.of(
+                                BusyStarter.class.getName(),
+                                dir.resolve("child.log").toString())))
+                .start();
+        List<Long> pids = new java.util.ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
+            pids.add(Long.parseLong(out.readLine().trim()));
+
+            holder.toHandle().destroy(); // SIGTERM, keeping its output open to read what it started meanwhile
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                pids.add(Long.parseLong(line.trim()));
+            }
+
+            assertThat(holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> pids.stream()
+                            .map(ProcessHandle::of)
+                            .noneMatch(h -> h.isPresent() && h.get().isAlive()));
+        } finally {
+            holder.destroyForcibly();
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    /**
+     * Like the runner's main thread during Ctrl-C: keeps starting processes, printing each PID. The
+     * first one ignores SIGTERM for 3 s, as a busy app may take seconds to stop, so the hook runs
+     * that long while the main thread goes on.
+     */
+    public static final class BusyStarter {
+        public static void main(String[] args) throws Exception {
+            ProcessGroup group = new ProcessGroup();
+            List<String> slowToStop = List.of("bash", "-c", "trap '' TERM; sleep 3");
+            for (int n = 0; ; n++) {
+                try {
+                    List<String> command = n == 0 ? slowToStop : List.of("sleep", "300");
+                    ManagedProcess p = group.start("sleeper", command, Map.of(), Path.of(args[0]));
+                    System.out.println(p.pid());
+                    System.out.flush();
+                    Thread.sleep(20);
+                } catch (IllegalStateException closed) {
+                    Thread.sleep(Duration.ofMinutes(5));
+                }
+            }
+        }
+    }
+
     /** Starts a long sleep in a group, prints its PID, and waits to be killed. */
     public static final class GroupHolder {
         public static void main(String[] args) throws Exception {
