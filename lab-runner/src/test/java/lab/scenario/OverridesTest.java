@@ -41,7 +41,7 @@ class OverridesTest {
         assertThat(q.load().stepSeconds()).isEqualTo(6);
         assertThat(q.load().openSeconds()).isEqualTo(6);
         assertThat(q.repeats()).isEqualTo(1);
-        assertThat(q.warmup().maxSeconds()).isEqualTo(60);
+        assertThat(q.warmup().maxSeconds()).isEqualTo(90);
         // the rest of the scenario and of the warm-up rule stays
         assertThat(q.load().openRate()).isEqualTo(3000);
         assertThat(q.load().rampSeconds()).isEqualTo(2);
