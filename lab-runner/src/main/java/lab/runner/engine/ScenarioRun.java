@@ -182,9 +182,24 @@ public final class ScenarioRun {
                     .start();
             ScenarioSpec.Load l = o.spec().load();
             if (!"coldstart".equals(l.kind()) && o.spec().warmup().maxSeconds() > 0) {
-                warmup = new WarmUp(load, sampler, line -> progress.say("[%s] %s", launch.name(), line))
+                Bench.RunningApp warming = app;
+                warmup = new WarmUp(
+                                load,
+                                sampler,
+                                line -> progress.say("[%s] %s", launch.name(), line),
+                                () -> warming.process().isAlive())
                         .run(o.spec().warmup(), warmupPlan(app, bench));
                 progress.warmedUp(launch.name(), warmup);
+                if (!app.process().isAlive()) {
+                    // no repeat against a dead app: its "steps" would only count refused connections
+                    failure = died(
+                            app,
+                            sampler.samples(),
+                            List.of(),
+                            Analysis.fmt(
+                                    " during the warm-up at %,d users",
+                                    o.spec().warmup().users()));
+                }
             }
             for (int r = 1; r <= o.spec().repeats() && failure == null; r++) {
                 failure = measureOnce(bench, app, load, sampler, r, windows, measured, failedLoad, phases);
@@ -323,7 +338,7 @@ public final class ScenarioRun {
             }
         }
         if (!app.process().isAlive()) {
-            return died(app, samples, run.windows());
+            return died(app, samples, run.windows(), "");
         }
         if (run.windows().isEmpty()) {
             return new VariantRun.Failure("error", "the load generator measured nothing: " + run.failure(), null);
@@ -331,8 +346,12 @@ public final class ScenarioRun {
         return null;
     }
 
-    /** Why the app ended during a run, and in which step: an OOM kill by its cgroup, its own OutOfMemoryError, or an exit. */
-    private VariantRun.Failure died(Bench.RunningApp app, List<Sample> samples, List<LoadWindow> windows) {
+    /**
+     * Why the app ended during a run, and in which step: an OOM kill by its cgroup, its own
+     * OutOfMemoryError, or an exit; {@code elsewhere} says where when no step of {@code windows} does.
+     */
+    private VariantRun.Failure died(
+            Bench.RunningApp app, List<Sample> samples, List<LoadWindow> windows, String elsewhere) {
         int exit = app.process().exitCode();
         long diedAt = samples.stream()
                 .filter(s -> s.app() == null)
@@ -354,7 +373,7 @@ public final class ScenarioRun {
                 .reduce((a, b) -> b)
                 .orElse(null);
         String where = during == null
-                ? ""
+                ? elsewhere
                 : during.open()
                         ? Analysis.fmt(" at %,d arrivals/s", during.rate())
                         : Analysis.fmt(" at %,d users", during.users());

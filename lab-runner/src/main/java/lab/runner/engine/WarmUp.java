@@ -3,6 +3,7 @@ package lab.runner.engine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import lab.results.ScenarioSpec;
 import lab.results.VariantRun;
@@ -20,11 +21,14 @@ final class WarmUp {
     private final LoadGenerator load;
     private final Sampler sampler;
     private final Consumer<String> say;
+    private final BooleanSupplier appAlive;
 
-    WarmUp(LoadGenerator load, Sampler sampler, Consumer<String> say) {
+    /** @param appAlive whether the app still runs: a dead one is not warmed any further */
+    WarmUp(LoadGenerator load, Sampler sampler, Consumer<String> say, BooleanSupplier appAlive) {
         this.load = load;
         this.sampler = sampler;
         this.say = say;
+        this.appAlive = appAlive;
     }
 
     /** @param plan a one-step plan at the warm-up's users and chunk length */
@@ -33,7 +37,7 @@ final class WarmUp {
         List<VariantRun.WarmupResult.Chunk> chunks = new ArrayList<>();
         double loadSeconds = 0;
         Double stableAt = null;
-        while (stableAt == null && !rule.exhausted(loadSeconds)) {
+        while (stableAt == null && !rule.exhausted(loadSeconds) && appAlive.getAsBoolean()) {
             LoadRun run = load.run(plan);
             loadSeconds += plan.rampSeconds() + plan.stepSeconds();
             if (run.failure() != null || run.windows().isEmpty()) {

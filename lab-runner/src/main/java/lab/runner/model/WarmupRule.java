@@ -43,7 +43,9 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
             return false;
         }
         List<Chunk> last = chunks.subList(chunks.size() - stableChunks, chunks.size());
-        if (last.stream().anyMatch(c -> c.cpuMsPerRequest() == null || c.throughputRps() <= 0)) {
+        // an app that spent no CPU served nothing: its "throughput" is refused connections
+        if (last.stream()
+                .anyMatch(c -> c.cpuMsPerRequest() == null || c.cpuMsPerRequest() <= 0 || c.throughputRps() <= 0)) {
             return false;
         }
         boolean loadGenKnown = last.stream().allMatch(c -> c.loadGenCpuMsPerRequest() != null);

@@ -87,18 +87,18 @@ public final class Sampler implements AutoCloseable {
     /** A reading now, outside the schedule. */
     public Sample sampleNow() {
         long lg = targets.loadGenPid().getAsLong();
+        // the counters first, at the sample's time: the scrape may wait seconds in an overloaded
+        // server's queue (Tomcat's, behind thousands of requests), and CPU read after it would be
+        // divided by the wrong interval
         long now = System.currentTimeMillis();
+        var app = proc.read(targets.appPid()).orElse(null);
+        var stub = proc.read(targets.stubPid()).orElse(null);
+        var loadGen = lg > 0 ? proc.read(lg).orElse(null) : null;
+        var busy = proc.busySeconds(targets.appCpus());
+        var gc = gcThreads.cpuSeconds().orElse(null);
+        var cgroup = targets.cgroup().get().orElse(null);
         Optional<Scrape> scrape = targets.actuator().scrape();
-        return new Sample(
-                now,
-                scrape.orElse(Scrape.EMPTY),
-                scrape.isEmpty(),
-                proc.read(targets.appPid()).orElse(null),
-                proc.read(targets.stubPid()).orElse(null),
-                lg > 0 ? proc.read(lg).orElse(null) : null,
-                proc.busySeconds(targets.appCpus()),
-                gcThreads.cpuSeconds().orElse(null),
-                targets.cgroup().get().orElse(null));
+        return new Sample(now, scrape.orElse(Scrape.EMPTY), scrape.isEmpty(), app, stub, loadGen, busy, gc, cgroup);
     }
 
     private void sampleSafely() {

@@ -134,8 +134,12 @@ class WarmupRuleTest {
         unknownCpu.add(new Chunk(30, 1000, null, 120, null));
         List<Chunk> failedChunk = chunks(new double[] {0, 0.2}, new double[] {0, 0.2}, new double[] {0, 0.2});
 
+        // recorded: an app that died of OutOfMemoryError in its first chunk, refusals counted as throughput
+        List<Chunk> deadApp = chunks(new double[] {32442, 0.0}, new double[] {32645, 0.0}, new double[] {33157, 0.0});
+
         assertThat(RULE.stable(unknownCpu)).isFalse();
         assertThat(RULE.stable(failedChunk)).isFalse();
+        assertThat(RULE.stable(deadApp)).isFalse();
     }
 
     @Test

@@ -1,0 +1,78 @@
+package lab.runner.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class SamplerTest {
+
+    private static final long SLOW_SCRAPE_MS = 2000;
+
+    @Test
+    void cpuIsReadAtTheSamplesTimeNotAfterAScrapeThatWaitedInTheServersQueue() throws Exception {
+        // the "app" is this JVM, kept busy by a spinning thread; its Prometheus endpoint answers only
+        // after 2 s, as Tomcat's does when thousands of requests queue ahead of the scrape
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/actuator/prometheus", exchange -> {
+            try {
+                Thread.sleep(SLOW_SCRAPE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "jvm_threads_live_threads 20\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        AtomicBoolean spin = new AtomicBoolean(true);
+        Thread spinner = new Thread(() -> {
+            long x = 0;
+            while (spin.get()) {
+                x += System.nanoTime() % 7;
+            }
+            if (x == 42) {
+                System.out.print("");
+            }
+        });
+        spinner.start();
+        long self = ProcessHandle.current().pid();
+        ProcReader proc = new ProcReader();
+        try {
+            Sampler sampler = new Sampler(
+                    new Sampler.Targets(
+                            new ActuatorClient(server.getAddress().getPort()),
+                            self,
+                            self,
+                            () -> -1,
+                            1,
+                            List.of(0),
+                            Optional::empty),
+                    proc,
+                    100);
+            double before = proc.read(self).orElseThrow().cpuSeconds();
+
+            Sample sample = sampler.sampleNow();
+
+            double after = proc.read(self).orElseThrow().cpuSeconds();
+            assertThat(sample.scrapeFailed()).isFalse();
+            assertThat(after - before)
+                    .as("the spinner ran during the slow scrape")
+                    .isGreaterThan(0.5);
+            assertThat(sample.app().cpuSeconds() - before)
+                    .as("CPU read when the sample was taken, not 2 s later")
+                    .isLessThan(0.25 * (after - before));
+            sampler.close();
+        } finally {
+            spin.set(false);
+            server.stop(0);
+        }
+    }
+}
