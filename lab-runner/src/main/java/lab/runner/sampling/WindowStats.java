@@ -91,7 +91,7 @@ public final class WindowStats {
                 maxProc(p -> p.rssMiB()),
                 (int) maxProc(p -> p.threads()),
                 intOrNull(maxMeter(Meters.THREADS_LIVE)),
-                maxMeter(Meters.TOMCAT_BUSY),
+                maxOver(WindowStats::tomcatBusy),
                 maxMeter(Meters.EVENT_LOOP_PENDING),
                 maxMeter(Meters.IN_PROGRESS),
                 gc(cpu),
@@ -232,7 +232,7 @@ public final class WindowStats {
                     pair == null ? null : cores(pair, Sample::app),
                     s.app() == null ? null : s.app().rssMiB(),
                     s.scrape().sum(Meters.THREADS_LIVE),
-                    s.scrape().sum(Meters.TOMCAT_BUSY),
+                    tomcatBusy(s),
                     s.scrape().sum(Meters.IN_PROGRESS),
                     s.scrape().sum(Meters.EVENT_LOOP_PENDING),
                     pair == null ? null : throttledShare(previous, s),
@@ -332,6 +332,15 @@ public final class WindowStats {
         Double a = scraped.getFirst().scrape().sum(name);
         Double b = scraped.getLast().scrape().sum(name);
         return a == null || b == null ? null : b - a;
+    }
+
+    /**
+     * Tomcat's busy threads; null where Tomcat has no thread pool to count: on virtual threads it
+     * reports -1.
+     */
+    private static Double tomcatBusy(Sample s) {
+        Double busy = s.scrape().sum(Meters.TOMCAT_BUSY);
+        return busy == null || busy < 0 ? null : busy;
     }
 
     private Double maxMeter(String name) {

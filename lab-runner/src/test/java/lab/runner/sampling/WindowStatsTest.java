@@ -181,6 +181,24 @@ class WindowStatsTest {
     }
 
     @Test
+    void tomcatOnVirtualThreadsHasNoBusyThreadsToCount() {
+        // Tomcat reports -1 busy threads when its executor runs virtual threads
+        List<Sample> vt = List.of(
+                Samples.at(FROM + 200)
+                        .metrics("tomcat_threads_busy_threads{name=\"http-nio-8081\"} -1")
+                        .build(),
+                Samples.at(FROM + 1200)
+                        .metrics("tomcat_threads_busy_threads{name=\"http-nio-8081\"} -1")
+                        .build());
+
+        WindowStats stats = WindowStats.of(vt, List.of(), List.of(), FROM, TO);
+
+        assertThat(stats.app(2000, null).threadsBusyMax()).isNull();
+        assertThat(stats.series())
+                .allSatisfy(point -> assertThat(point.threadsBusy()).isNull());
+    }
+
+    @Test
     void noCollectionOfTheOldGenerationYetLeavesTheLiveHeapUnknownNotZero() {
         // the JVM reports 0 bytes live until its first old-generation (or mixed) collection
         List<Sample> young = List.of(
