@@ -62,6 +62,9 @@ final class Analysis {
         this.attribution = attribution;
     }
 
+    /** The shortest latency a prediction divides by. */
+    static final double MIN_LATENCY_MS = 0.05;
+
     record Outcome(VariantRun.Ceilings ceilings, List<StepRun> steps) {}
 
     Outcome analyse(List<StepWindows> steps) {
@@ -76,7 +79,12 @@ final class Analysis {
                                 .map(m -> m.client().latency().meanMs())
                                 .toList());
         Double overheadMs = lowLatencyMs == null ? null : Model.overheadMs(lowLatencyMs, delay);
-        double latencyMs = lowLatencyMs == null ? Math.max(1, delay) : Math.max(1, delay + overheadMs);
+        // a floor only against dividing by zero: a CPU-bound request without a downstream takes a
+        // fraction of a ms (Gatling's mean of whole-ms latencies), and a 1 ms floor would predict
+        // 1,000 rps per user where one user made 3,500
+        double latencyMs = lowLatencyMs == null
+                ? Math.max(MIN_LATENCY_MS, delay)
+                : Math.max(MIN_LATENCY_MS, delay + overheadMs);
         // from the closed steps only: the open step is predicted from them, never from its own figures
         Double cpuMs = cpuMsPerRequest(closed);
         Double cpuCeiling = cpuMs == null || cpuMs <= 0 ? null : Model.cpuCeilingRps(c.cpuBudgetCores(), cpuMs);

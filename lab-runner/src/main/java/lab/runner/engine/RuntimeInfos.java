@@ -106,7 +106,8 @@ final class RuntimeInfos {
         if (!"pool".equals(spec.prediction().model()) || labSettings == null) {
             return null;
         }
-        JsonNode max = labSettings.path("downstream").path("maxConnections");
+        // the client's effective pool size, as both apps publish it under lab.client
+        JsonNode max = labSettings.path("client").path("maxConnections");
         return max.isNumber() ? max.asInt() : null;
     }
 }

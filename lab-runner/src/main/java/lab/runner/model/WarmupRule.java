@@ -24,6 +24,13 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
      */
     static final double LOAD_GEN_NOISE_MS = 0.05;
 
+    /**
+     * Below this many cores the JIT's progress cannot limit anything, and CPU per request at a few
+     * hundred requests a second moves by tens of per cent from chunk to chunk (GC, the timer tick):
+     * a CPU per request counts only where the process spends at least this much.
+     */
+    static final double CPU_MATTERS_CORES = 0.25;
+
     public WarmupRule {
         if (stableChunks < 2) {
             throw new IllegalArgumentException("stableChunks must be at least 2, got " + stableChunks);
@@ -49,14 +56,22 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
             return false;
         }
         boolean loadGenKnown = last.stream().allMatch(c -> c.loadGenCpuMsPerRequest() != null);
+        boolean appCpuMatters = last.stream().anyMatch(c -> cores(c.cpuMsPerRequest(), c) >= CPU_MATTERS_CORES);
+        boolean loadGenCpuMatters =
+                loadGenKnown && last.stream().anyMatch(c -> cores(c.loadGenCpuMsPerRequest(), c) >= CPU_MATTERS_CORES);
         return within(last.stream().mapToDouble(Chunk::throughputRps).toArray())
-                && within(last.stream().mapToDouble(Chunk::cpuMsPerRequest).toArray())
-                && (!loadGenKnown
+                && (!appCpuMatters
+                        || within(last.stream().mapToDouble(Chunk::cpuMsPerRequest).toArray()))
+                && (!loadGenCpuMatters
                         || within(
                                 last.stream()
                                         .mapToDouble(Chunk::loadGenCpuMsPerRequest)
                                         .toArray(),
                                 LOAD_GEN_NOISE_MS));
+    }
+
+    private static double cores(double msPerRequest, Chunk c) {
+        return msPerRequest * c.throughputRps() / 1000;
     }
 
     /** Whether the warm-up has used up its time. */
@@ -85,12 +100,14 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
                 Locale.ROOT,
                 "warm when the last %d chunks of %d s each have the app's throughput and CPU per request within"
                         + " ±%.0f %% of their median, and the load generator's CPU per request within ±%.0f %% or"
-                        + " %.2f ms of its median; at most %d s",
+                        + " %.2f ms of its median (a CPU per request counts where its process uses %.2f CPU or"
+                        + " more); at most %d s",
                 stableChunks,
                 chunkSeconds,
                 tolerance * 100,
                 tolerance * 100,
                 LOAD_GEN_NOISE_MS,
+                CPU_MATTERS_CORES,
                 maxSeconds);
     }
 }

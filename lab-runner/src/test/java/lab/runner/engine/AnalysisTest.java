@@ -100,6 +100,26 @@ class AnalysisTest {
     }
 
     @Test
+    void aSubMillisecondRequestIsPredictedFromItsOwnLatencyNotFromAOneMillisecondFloor() {
+        // recorded (cpu scenario, no downstream): one user at a mean of 0.27 ms made 3,700 rps
+        ScenarioSpec cpu = spec("cpu", "/api/cpu", null, "ladder", List.of());
+        StepRun u1 = stepNamed(
+                analyse(
+                        context(cpu, null),
+                        List.of(step(
+                                closed(1),
+                                measurement()
+                                        .throughput(3700)
+                                        .meanMs(0.27)
+                                        .cpu(0.74)
+                                        .build()))),
+                "u1");
+
+        assertThat(u1.prediction().predictedRps()).isCloseTo(1 / 0.00027, within(1.0));
+        assertThat(u1.prediction().measuredOverPredicted()).isBetween(0.97, 1.03);
+    }
+
+    @Test
     void atTheLowestStepThePredictionIsTheClosedModelIdentity() {
         StepRun u50 = stepNamed(analyse(context(ladder(), 200), mvcLadder()), "u50");
 

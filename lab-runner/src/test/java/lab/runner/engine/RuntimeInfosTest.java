@@ -116,7 +116,9 @@ class RuntimeInfosTest {
 
     @Test
     void theClientPoolIsTheLimitOnlyInThePoolScenario() {
-        JsonNode lab = JSON.readTree("{\"downstream\": {\"maxConnections\": 50}}");
+        // the shape both apps publish in /actuator/info's lab section (recorded from webflux-app)
+        JsonNode lab = JSON.readTree("{\"settings\": {\"downstream.maxConnections\": 50},"
+                + " \"client\": {\"library\": \"reactor-netty\", \"maxConnections\": 50}}");
 
         assertThat(RuntimeInfos.poolConnections(scenario("pool"), lab)).isEqualTo(50);
         assertThat(RuntimeInfos.poolConnections(scenario("ladder"), lab)).isNull();
