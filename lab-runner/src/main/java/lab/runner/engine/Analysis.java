@@ -82,9 +82,8 @@ final class Analysis {
         // a floor only against dividing by zero: a CPU-bound request without a downstream takes a
         // fraction of a ms (Gatling's mean of whole-ms latencies), and a 1 ms floor would predict
         // 1,000 rps per user where one user made 3,500
-        double latencyMs = lowLatencyMs == null
-                ? Math.max(MIN_LATENCY_MS, delay)
-                : Math.max(MIN_LATENCY_MS, delay + overheadMs);
+        double latencyMs =
+                lowLatencyMs == null ? Math.max(MIN_LATENCY_MS, delay) : Math.max(MIN_LATENCY_MS, delay + overheadMs);
         // from the closed steps only: the open step is predicted from them, never from its own figures
         Double cpuMs = cpuMsPerRequest(closed);
         Double cpuCeiling = cpuMs == null || cpuMs <= 0 ? null : Model.cpuCeilingRps(c.cpuBudgetCores(), cpuMs);

@@ -61,7 +61,9 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
                 loadGenKnown && last.stream().anyMatch(c -> cores(c.loadGenCpuMsPerRequest(), c) >= CPU_MATTERS_CORES);
         return within(last.stream().mapToDouble(Chunk::throughputRps).toArray())
                 && (!appCpuMatters
-                        || within(last.stream().mapToDouble(Chunk::cpuMsPerRequest).toArray()))
+                        || within(last.stream()
+                                .mapToDouble(Chunk::cpuMsPerRequest)
+                                .toArray()))
                 && (!loadGenCpuMatters
                         || within(
                                 last.stream()
