@@ -50,20 +50,27 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
             return false;
         }
         List<Chunk> last = chunks.subList(chunks.size() - stableChunks, chunks.size());
-        // an app that spent no CPU served nothing: its "throughput" is refused connections
-        if (last.stream()
-                .anyMatch(c -> c.cpuMsPerRequest() == null || c.cpuMsPerRequest() <= 0 || c.throughputRps() <= 0)) {
+        if (last.stream().anyMatch(c -> c.throughputRps() <= 0)) {
             return false;
         }
+        // A dead app is the warm-up's to notice (it stops warming). A CPU figure counts where its
+        // process spends enough to matter, and there an unknown one is not stable; with none known
+        // nothing can be said, which is not stable either. (An overloaded server can leave a chunk
+        // without one: the lab's scrapes wait in its queue.)
+        boolean appCpuKnown = last.stream().allMatch(c -> c.cpuMsPerRequest() != null);
+        boolean appCpuMatters = last.stream().noneMatch(c -> c.cpuMsPerRequest() != null)
+                || last.stream()
+                        .anyMatch(
+                                c -> c.cpuMsPerRequest() != null && cores(c.cpuMsPerRequest(), c) >= CPU_MATTERS_CORES);
         boolean loadGenKnown = last.stream().allMatch(c -> c.loadGenCpuMsPerRequest() != null);
-        boolean appCpuMatters = last.stream().anyMatch(c -> cores(c.cpuMsPerRequest(), c) >= CPU_MATTERS_CORES);
         boolean loadGenCpuMatters =
                 loadGenKnown && last.stream().anyMatch(c -> cores(c.loadGenCpuMsPerRequest(), c) >= CPU_MATTERS_CORES);
         return within(last.stream().mapToDouble(Chunk::throughputRps).toArray())
                 && (!appCpuMatters
-                        || within(last.stream()
-                                .mapToDouble(Chunk::cpuMsPerRequest)
-                                .toArray()))
+                        || (appCpuKnown
+                                && within(last.stream()
+                                        .mapToDouble(Chunk::cpuMsPerRequest)
+                                        .toArray())))
                 && (!loadGenCpuMatters
                         || within(
                                 last.stream()
