@@ -35,6 +35,11 @@ record RunSetup(
      * holds ~100 KiB of heap on virtual threads); 256 MiB killed it at 1,600 (docs/lab.md).
      */
     static final int DEFAULT_HEAP_MIB = 1024;
+    /**
+     * c10k's heap, every variant alike: virtual threads hold each of ~10,000 requests in flight on
+     * the heap (100–150 KB each), and 1 GiB ran out at 5,400 in flight.
+     */
+    static final int C10K_HEAP_MIB = 2048;
 
     static final String DEFAULT_GC = "G1";
     static final List<String> GCS = List.of("G1", "Serial", "Parallel", "Z");
@@ -60,7 +65,7 @@ record RunSetup(
         if (cpus < 1) {
             throw new ParameterException(cl, "--app-cpus " + appCpus + ": at least 1");
         }
-        int heap = heapMiB == null ? DEFAULT_HEAP_MIB : heapMiB;
+        int heap = heapMiB != null ? heapMiB : "c10k".equals(spec.load().kind()) ? C10K_HEAP_MIB : DEFAULT_HEAP_MIB;
         List<String> app = new ArrayList<>(List.of(
                 "-Xms" + heap + "m",
                 "-Xmx" + heap + "m",
