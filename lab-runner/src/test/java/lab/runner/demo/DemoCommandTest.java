@@ -41,6 +41,7 @@ class DemoCommandTest {
      * on a machine busy with the rest of the suite; 60 s was once not enough.
      */
     private static final Duration STOP = Duration.ofSeconds(150);
+
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
 
     @Test
