@@ -74,7 +74,10 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(SizingCalculator.calculate(input()).render());
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.print(SizingCalculator.calculate(input()).render());
+        // picocli's writer flushes on println only: without this ./lab size printed nothing
+        out.flush();
         return 0;
     }
 
