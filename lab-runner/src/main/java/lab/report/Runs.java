@@ -100,6 +100,7 @@ final class Runs {
         return switch (kind) {
             case "oom-killed" -> "OOM-killed by the " + memoryLimit(run, step) + " limit" + at + message;
             case "out-of-memory" -> "died of OutOfMemoryError" + at + message;
+            case "no-native-thread" -> "could not create another thread" + at + message;
             case "start-failed" -> "did not start" + message;
             case "exited" -> "exited" + at + message;
             default -> "could not be measured to the end" + at + message;

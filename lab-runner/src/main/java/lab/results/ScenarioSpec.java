@@ -108,6 +108,32 @@ public record ScenarioSpec(
      * The warm-up rule: chunks of {@code chunkSeconds} at {@code users} until the last
      * {@code stableChunks} chunks' throughput and CPU per request are within {@code tolerance} of
      * their median, at most {@code maxSeconds}.
+     *
+     * @param query request parameters the warm-up sends instead of the scenario's, the rest kept
+     *     (c10k: a 100 ms delay, so that the warm-up warms the code and does not already hold
+     *     thousands of requests in flight); empty: the scenario's request as it is
      */
-    public record Warmup(int users, int chunkSeconds, int stableChunks, double tolerance, int maxSeconds) {}
+    public record Warmup(
+            int users,
+            int chunkSeconds,
+            int stableChunks,
+            double tolerance,
+            int maxSeconds,
+            Map<String, Integer> query) {
+
+        public Warmup {
+            query = query == null ? Map.of() : Map.copyOf(query);
+        }
+
+        public Warmup(int users, int chunkSeconds, int stableChunks, double tolerance, int maxSeconds) {
+            this(users, chunkSeconds, stableChunks, tolerance, maxSeconds, Map.of());
+        }
+
+        /** The parameters of a warm-up request: the scenario's, with this warm-up's in their place. */
+        public Map<String, Integer> query(Request request) {
+            Map<String, Integer> merged = new java.util.LinkedHashMap<>(request.query());
+            merged.putAll(query);
+            return merged;
+        }
+    }
 }

@@ -100,7 +100,8 @@ public record VariantRun(
      * Why the variant stopped early.
      *
      * @param kind {@code start-failed}, {@code oom-killed} (by the cgroup's memory limit),
-     *     {@code out-of-memory} (the JVM's own OutOfMemoryError), {@code exited}, {@code error}
+     *     {@code out-of-memory} (the JVM's own OutOfMemoryError), {@code no-native-thread} (Java could
+     *     not create another thread), {@code exited}, {@code error}
      * @param atStep the step during which it happened, if any
      */
     public record Failure(String kind, String message, String atStep) {}

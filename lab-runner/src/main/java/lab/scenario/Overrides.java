@@ -45,7 +45,8 @@ public record Overrides(
                 w.chunkSeconds(),
                 w.stableChunks(),
                 w.tolerance(),
-                pick(warmupMaxSeconds, quick ? q.warmupMaxSeconds() : w.maxSeconds()));
+                pick(warmupMaxSeconds, quick ? q.warmupMaxSeconds() : w.maxSeconds()),
+                w.query());
         ScenarioSpec result = new ScenarioSpec(
                 s.name(),
                 s.title(),

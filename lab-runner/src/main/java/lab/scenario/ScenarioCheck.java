@@ -82,6 +82,13 @@ final class ScenarioCheck {
                         && w.tolerance() < 1
                         && w.maxSeconds() >= 0,
                 "warmup needs users >= 1, chunkSeconds >= 1, stableChunks >= 2, 0 < tolerance < 1, maxSeconds >= 0");
+        if (w != null && s.request() != null) {
+            require(
+                    p,
+                    s.request().query().keySet().containsAll(w.query().keySet()),
+                    "warmup.query may only change the request's own parameters "
+                            + new java.util.TreeSet<>(s.request().query().keySet()));
+        }
         ScenarioSpec.Quick q = s.quick();
         require(
                 p,

@@ -496,7 +496,12 @@ public final class ResultsFixtures {
                         n.text("reading"),
                         2,
                         new ScenarioSpec.Warmup(
-                                (int) n.count(), (int) n.count(), (int) n.count(), n.share(), (int) n.count()),
+                                (int) n.count(),
+                                (int) n.count(),
+                                (int) n.count(),
+                                n.share(),
+                                (int) n.count(),
+                                Map.of("delayMs", (int) n.count())),
                         new ScenarioSpec.Quick(
                                 List.of((int) n.count(), (int) n.count()),
                                 (int) n.count(),

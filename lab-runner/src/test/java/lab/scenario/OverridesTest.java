@@ -95,6 +95,17 @@ class OverridesTest {
     }
 
     @Test
+    void c10kWarmsUpOnAShortDelayWhateverTheStepsDelay() {
+        ScenarioSpec s = delayMs(5000).apply(entry("c10k"));
+
+        assertThat(s.request().delayMs()).isEqualTo(5000);
+        assertThat(s.warmup().query(s.request())).containsEntry("delayMs", 100).containsEntry("bytes", 128);
+        assertThat(QUICK.apply(entry("c10k")).warmup().query()).containsEntry("delayMs", 100);
+        assertThat(entry("ladder").warmup().query(entry("ladder").request()))
+                .isEqualTo(entry("ladder").request().query());
+    }
+
+    @Test
     void delayMsOnAnEndpointWithoutADownstreamIsRefused() {
         assertThatThrownBy(() -> delayMs(200).apply(entry("cpu")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -43,6 +43,7 @@ class ScenarioCheckTest {
                 "ladder     | 'quick: {users: [200, 800, 3200]' | 'quick: {users: [200, -800, 3200]' | quick needs stepSeconds >= 1, repeats >= 1 and positive users",
                 "cpu        | stepSeconds: 10                  | stepSeconds: 0                      | load.stepSeconds must be at least 1",
                 "c10k       | 'users: [10000]'                 | 'users: [5000, 10000]'              | a c10k run needs exactly one load.users",
+                "c10k       | 'query: {delayMs: 100}'          | 'query: {rounds: 100}'              | warmup.query may only change the request's own parameters [bytes, delayMs]",
                 "coldstart  | 'users: [800]'                   | 'users: []'                         | a coldstart run needs exactly one load.users",
                 "slowdown   | openRate: 400                    | openRate: 0                         | an open run needs load.openRate >= 1",
                 "slowdown   | 'atSecond: 20, seconds: 20'      | 'atSecond: 60, seconds: 20'         | phase 'slow downstream' ends after the run (stepSeconds)",

@@ -385,12 +385,11 @@ public final class ScenarioRun {
             progress.say("[%s] %s", app.launch().name(), message);
             return new VariantRun.Failure("oom-killed", message, step);
         }
-        String log = readQuietly(app.process().log());
-        boolean oome = log.contains("OutOfMemoryError");
-        String message = (oome ? "died of OutOfMemoryError" : "exited with code " + exit) + where + held + " (see logs/"
+        Death death = Death.fromLog(readQuietly(app.process().log()), exit);
+        String message = death.words() + where + held + " (see logs/"
                 + app.process().log().getFileName() + ")";
         progress.say("[%s] %s", app.launch().name(), message);
-        return new VariantRun.Failure(oome ? "out-of-memory" : "exited", message, step);
+        return new VariantRun.Failure(death.kind(), message, step);
     }
 
     private static String readQuietly(Path file) {
@@ -420,7 +419,7 @@ public final class ScenarioRun {
                 app.launch().name() + "-warmup",
                 app.target(),
                 s.request().endpoint(),
-                s.request().query(),
+                s.warmup().query(s.request()),
                 List.of(s.warmup().users()),
                 0,
                 0,
