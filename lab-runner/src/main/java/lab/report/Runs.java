@@ -95,15 +95,24 @@ final class Runs {
         Optional<StepRun> step = failure.atStep() == null ? Optional.empty() : Steps.byId(variant, failure.atStep());
         String at = step.map(s -> " " + Steps.at(s))
                 .orElse(failure.atStep() == null ? "" : " during step " + failure.atStep());
-        String message = failure.message() == null || failure.message().isBlank() ? "" : " (" + failure.message() + ")";
         String kind = failure.kind() == null ? "error" : failure.kind();
+        String opening = switch (kind) {
+            case "oom-killed" -> "OOM-killed";
+            case "out-of-memory" -> "died of OutOfMemoryError";
+            case "no-native-thread" -> "could not create another thread";
+            case "start-failed" -> "did not start";
+            case "exited" -> "exited";
+            default -> "could not be measured to the end";
+        };
+        // the engine writes the whole sentence (where, and what the app held); a bare detail is framed
+        if (failure.message() != null && failure.message().startsWith(opening)) {
+            return failure.message();
+        }
+        String message = failure.message() == null || failure.message().isBlank() ? "" : " (" + failure.message() + ")";
         return switch (kind) {
             case "oom-killed" -> "OOM-killed by the " + memoryLimit(run, step) + " limit" + at + message;
-            case "out-of-memory" -> "died of OutOfMemoryError" + at + message;
-            case "no-native-thread" -> "could not create another thread" + at + message;
-            case "start-failed" -> "did not start" + message;
-            case "exited" -> "exited" + at + message;
-            default -> "could not be measured to the end" + at + message;
+            case "start-failed" -> opening + message;
+            default -> opening + at + message;
         };
     }
 

@@ -403,6 +403,16 @@ final class StepTables {
         for (VariantRun variant : run.variants()) {
             StepRun step = C10kCharts.step(variant);
             if (step == null) {
+                String failure = Runs.failure(run, variant);
+                if (failure != null) {
+                    // died before its window: what it held then is in the failure's words
+                    List<String> cells = new ArrayList<>(List.of(variant.name()));
+                    while (cells.size() < table.width() - 1) {
+                        cells.add(Fmt.NONE);
+                    }
+                    cells.add("NO: " + failure);
+                    table.row(cells, "invalid", failure);
+                }
                 continue;
             }
             Stat threads = Steps.across(step, Figures::osThreads);

@@ -372,6 +372,30 @@ class ReportWriterTest {
     }
 
     @Test
+    void aC10kVariantThatDiedBeforeItsWindowKeepsItsRowWithWhatItHeld() throws IOException {
+        String died = "died of OutOfMemoryError at 9,700 users, 6 s into its 10 s ramp (4,850–5,820 users had sent"
+                + " their request) (190 in flight in the app; 226 OS threads, RSS 402 MiB) (see logs/mvc.log)";
+        RunResults run = ResultsFixtures.run("c10k", "c10k", "c10k")
+                .title("c10k")
+                .delayMs(10_000)
+                .users(9700)
+                .repeats(1)
+                .variant("mvc", "thread-per-request", v -> v.maxThreads(200).failure("out-of-memory", died, "u9700"))
+                .variant(
+                        "webflux",
+                        "event-loop",
+                        v -> v.step(9700, s -> s.rps(803).osThreads(31).rss(1315)))
+                .build();
+
+        Document html = render(run);
+
+        Element mvc = html.select("table#c10k tbody tr").get(0);
+        assertThat(mvc.select("td").get(0).text()).isEqualTo("mvc");
+        assertThat(mvc.select("td").last().text()).isEqualTo("NO: " + died);
+        assertThat(html.select("table#variants").text()).contains(died).doesNotContain("(died of");
+    }
+
+    @Test
     void aClosingScriptTagInsideAStringDoesNotBreakThePage() throws IOException {
         String hostile = "</script><script>window.injected = true</script><!-- <SCRIPT>";
         JsonNode tree = Fixtures.tree(Fixtures.LADDER);

@@ -82,4 +82,18 @@ class CommandLineTest {
         assertThat(missing.status()).isEqualTo(LabMain.USAGE_ERROR);
         assertThat(missing.err()).contains("--memory");
     }
+
+    @Test
+    void sizePrintsThroughABufferedWriterAsPicocliGivesIt() {
+        // picocli's own out wraps System.out in a buffering writer without autoflush: print alone
+        // left ./lab size silent
+        CommandLine cl = LabMain.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(new java.io.BufferedWriter(out), false));
+
+        int status = cl.execute("size", "--memory", "448Mi", "--heap-percent", "30", "--threads", "10000");
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("memory limit", "448.0 MiB", "threads that fit");
+    }
 }

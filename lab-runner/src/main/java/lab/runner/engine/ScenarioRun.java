@@ -316,7 +316,13 @@ public final class ScenarioRun {
             progress.say("[%s] load generator: %s", name, run.failure());
         }
         List<Sample> samples = sampler.samples();
+        long diedAt = app.process().isAlive() ? Long.MAX_VALUE : Death.diedAt(samples);
         for (LoadWindow w : run.windows()) {
+            if (w.start().toEpochMilli() >= diedAt) {
+                // the app was gone before this window began: it measured only refused connections
+                progress.say("[%s] %s: not measured, the app had died before its window", name, w.stepId());
+                continue;
+            }
             Measurement m = StepAssembler.assemble(
                     w,
                     samples,
@@ -353,31 +359,24 @@ public final class ScenarioRun {
     private VariantRun.Failure died(
             Bench.RunningApp app, List<Sample> samples, List<LoadWindow> windows, String elsewhere) {
         int exit = app.process().exitCode();
-        long diedAt = samples.stream()
-                .filter(s -> s.app() == null)
-                .mapToLong(Sample::epochMs)
-                .min()
-                .orElse(Long.MAX_VALUE);
+        long diedAt = Death.diedAt(samples);
+        long settleMs = o.spec().load().settleSeconds() * 1000L;
         LoadWindow during = null;
+        long stepStart = Long.MIN_VALUE;
         for (LoadWindow w : windows) {
-            if (w.start().toEpochMilli()
-                            - (long) (w.rampSeconds() + o.spec().load().settleSeconds()) * 1000
-                    <= diedAt) {
+            long rampStart = w.start().toEpochMilli() - w.rampSeconds() * 1000L - settleMs;
+            if (rampStart <= diedAt) {
                 during = w;
+                stepStart = rampStart;
             }
         }
-        Double inFlight = samples.stream()
-                .filter(s -> s.epochMs() < diedAt)
-                .map(s -> s.scrape().sum("lab_requests_in_progress"))
-                .filter(java.util.Objects::nonNull)
-                .reduce((a, b) -> b)
-                .orElse(null);
         String where = during == null
                 ? elsewhere
                 : during.open()
                         ? Analysis.fmt(" at %,d arrivals/s", during.rate())
-                        : Analysis.fmt(" at %,d users", during.users());
-        String held = inFlight == null ? "" : Analysis.fmt(" (%,.0f in flight)", inFlight);
+                        : Analysis.fmt(" at %,d users", during.users())
+                                + Death.inRamp(samples, during.users(), stepStart, during.rampSeconds());
+        String held = Death.lastReadings(samples, stepStart);
         Optional<String> killed = app.isolation().killedBecause(exit);
         String step = during == null ? null : during.stepId();
         if (killed.isPresent()) {
