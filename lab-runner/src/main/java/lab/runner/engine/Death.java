@@ -35,10 +35,13 @@ record Death(String kind, String words) {
         return new Death("exited", "exited with code " + exitCode);
     }
 
-    /** The first sample that found the app gone, or {@link Long#MAX_VALUE} when none has yet. */
+    /**
+     * The first sample that found the app gone, or {@link Long#MAX_VALUE} when none has yet. A
+     * process with no resident memory left is exiting (its last threads tearing down): gone too.
+     */
     static long diedAt(List<Sample> samples) {
         return samples.stream()
-                .filter(s -> s.app() == null)
+                .filter(s -> !alive(s))
                 .mapToLong(Sample::epochMs)
                 .min()
                 .orElse(Long.MAX_VALUE);
@@ -56,7 +59,7 @@ record Death(String kind, String words) {
             return "";
         }
         long alive = samples.stream()
-                .filter(s -> s.app() != null && s.epochMs() < dead)
+                .filter(s -> alive(s) && s.epochMs() < dead)
                 .mapToLong(Sample::epochMs)
                 .max()
                 .orElse(rampStartMs);
@@ -66,6 +69,10 @@ record Death(String kind, String words) {
         return Analysis.fmt(
                 ", %.0f s into its %d s ramp (%s users had sent their request)",
                 Math.max(0, dead - rampStartMs) / 1000.0, rampSeconds, count);
+    }
+
+    private static boolean alive(Sample s) {
+        return s.app() != null && s.app().rssKiB() > 0;
     }
 
     private static long started(int users, long rampStartMs, long rampMs, long atMs) {
@@ -98,7 +105,7 @@ record Death(String kind, String words) {
                                     : held);
                 });
         before.stream()
-                .filter(s -> s.app() != null)
+                .filter(Death::alive)
                 .reduce((a, b) -> b)
                 .ifPresent(s -> parts.add(Analysis.fmt(
                         "%,d OS threads, RSS %,.0f MiB",

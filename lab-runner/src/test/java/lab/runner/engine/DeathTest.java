@@ -99,6 +99,28 @@ class DeathTest {
     }
 
     @Test
+    void anExitingProcessWithNoResidentMemoryIsAlreadyGone() {
+        List<Sample> samples = new ArrayList<>(samples(4, 6, "lab_requests_in_progress 121\n"));
+        // what /proc showed of the JVM tearing down between the two: 2 threads, nothing resident
+        samples.add(
+                5,
+                new Sample(
+                        RAMP_START + 5_000,
+                        Scrape.EMPTY,
+                        true,
+                        new ProcStats(2, 0, 1.0, 0, 0),
+                        RUNNING,
+                        RUNNING,
+                        0,
+                        null,
+                        null));
+
+        assertThat(Death.diedAt(samples)).isEqualTo(RAMP_START + 5_000);
+        assertThat(Death.lastReadings(samples, RAMP_START))
+                .isEqualTo(" (121 in flight in the app; 30 OS threads, RSS 195 MiB)");
+    }
+
+    @Test
     void anAppThatIsStillAliveHasNoDeathTime() {
         assertThat(Death.diedAt(List.of(alive(RAMP_START, "")))).isEqualTo(Long.MAX_VALUE);
     }
