@@ -88,10 +88,13 @@ public record Measurement(
     /**
      * The JVM's own GC counters over the window.
      *
-     * @param pauseShare share of wall time spent in GC pauses ({@code jvm.gc.pause} sum delta / seconds)
+     * @param pauseShare share of wall time spent in GC pauses ({@code jvm.gc.pause} sum delta / seconds),
+     *     null when fewer than two scrapes of the window were answered (a JVM deep in GC stops
+     *     answering: unknown, not zero)
      * @param cpuShare share of the app's CPU spent by GC threads, when the JVM reports it
+     * @param pauses pauses in the window, null when unknown as above
      */
-    public record Gc(double pauseShare, Double cpuShare, long pauses, Double maxPauseMs) {}
+    public record Gc(Double pauseShare, Double cpuShare, Long pauses, Double maxPauseMs) {}
 
     /**
      * @param usedMaxMiB highest heap in use

@@ -1161,7 +1161,7 @@ public final class ResultsFixtures {
                                                 variant.maxThreads, users == null ? variant.maxThreads : users),
                                 variant.eventLoopThreads == null ? null : 1.0,
                                 users == null ? null : (double) users,
-                                new Measurement.Gc(0.01, 0.02, 12, 8.5),
+                                new Measurement.Gc(0.01, 0.02, 12L, 8.5),
                                 new Measurement.Heap(600.0, 120.0, 1024.0),
                                 new Measurement.ClientPool(
                                         (double) Math.min(users == null ? 200 : users, 10_000), 0.0, 10_000.0),

@@ -112,13 +112,16 @@ public record Attribution(
                     live);
         }
         Measurement.Gc gc = app.gc();
-        if (gc != null && (gc.pauseShare() >= gcPauseShare || (gc.cpuShare() != null && gc.cpuShare() >= gcCpuShare))) {
+        if (gc != null
+                && ((gc.pauseShare() != null && gc.pauseShare() >= gcPauseShare)
+                        || (gc.cpuShare() != null && gc.cpuShare() >= gcCpuShare))) {
             return of(
                     Cause.GC,
                     fmt(
-                            "GC pauses %.0f %% of wall time, GC threads %s of the app's CPU",
-                            gc.pauseShare() * 100, gc.cpuShare() == null ? "?" : fmt("%.0f %%", gc.cpuShare() * 100)),
-                    Math.max(gc.pauseShare(), gc.cpuShare() == null ? 0 : gc.cpuShare()));
+                            "GC pauses %s of wall time, GC threads %s of the app's CPU",
+                            gc.pauseShare() == null ? "?" : fmt("%.0f %%", gc.pauseShare() * 100),
+                            gc.cpuShare() == null ? "?" : fmt("%.0f %%", gc.cpuShare() * 100)),
+                    Math.max(gc.pauseShare() == null ? 0 : gc.pauseShare(), gc.cpuShare() == null ? 0 : gc.cpuShare()));
         }
         Measurement.ClientPool pool = app.clientPool();
         if (pool != null

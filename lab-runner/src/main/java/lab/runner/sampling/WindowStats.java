@@ -118,9 +118,9 @@ public final class WindowStats {
         }
         double scrapedSeconds = scrapedSeconds();
         return new Measurement.Gc(
-                pauseSeconds == null || scrapedSeconds <= 0 ? 0 : pauseSeconds / scrapedSeconds,
+                pauseSeconds == null || scrapedSeconds <= 0 ? null : pauseSeconds / scrapedSeconds,
                 gcCpu,
-                pauses == null ? 0 : Math.round(pauses),
+                pauses == null ? null : Math.round(pauses),
                 maxPause == null ? null : maxPause * MS_PER_S);
     }
 

@@ -59,7 +59,7 @@ public final class Measurements {
         private Double threadsBusyMax;
         private Double eventLoopPendingMax;
         private Double inFlightMax;
-        private Measurement.Gc gc = new Measurement.Gc(0.005, 0.02, 10, 5.0);
+        private Measurement.Gc gc = new Measurement.Gc(0.005, 0.02, 10L, 5.0);
         private Measurement.Heap heap = new Measurement.Heap(400.0, 120.0, 1024.0);
         private Measurement.ClientPool clientPool = new Measurement.ClientPool(100.0, 0.0, 500.0);
         private Measurement.Cgroup cgroup;
@@ -133,7 +133,7 @@ public final class Measurements {
         }
 
         public Builder gc(double pauseShare, Double cpuShare) {
-            this.gc = new Measurement.Gc(pauseShare, cpuShare, 10, 5.0);
+            this.gc = new Measurement.Gc(pauseShare, cpuShare, 10L, 5.0);
             return this;
         }
 

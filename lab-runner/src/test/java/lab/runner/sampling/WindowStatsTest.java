@@ -280,6 +280,25 @@ class WindowStatsTest {
     }
 
     @Test
+    void aWindowWhoseScrapesFailedHasUnknownGcPausesNotZero() {
+        // a JVM deep in GC stops answering its scrapes: /proc still reads, the pause counters do not
+        List<Sample> samples = new ArrayList<>();
+        samples.add(inside(0).build());
+        for (int k = 1; k <= 8; k++) {
+            samples.add(inside(k).scrapeFailed().build());
+        }
+
+        Measurement.Gc gc = WindowStats.of(samples, List.of(), List.of(), FROM, TO)
+                .app(2000, null)
+                .gc();
+
+        assertThat(gc.pauseShare()).isNull();
+        assertThat(gc.pauses()).isNull();
+        // GC threads' CPU comes from /proc
+        assertThat(gc.cpuShare()).isCloseTo(0.1, within(EPS));
+    }
+
+    @Test
     void theCgroupsThrottledShareIsThrottledPeriodsOverPeriods() {
         Measurement.Cgroup cgroup = window().cgroup();
 
