@@ -65,9 +65,21 @@ final class SizeCommand implements Callable<Integer> {
     String otherNative = "48m";
 
     @Option(
-            names = "--gc-overhead-percent",
+            names = "--gc",
             description =
-                    "GC structures as a share of the heap (default: 3 for Serial, 16 for G1, from --cpu and --memory).")
+                    "The collector the pod's JVM options name (G1, Serial, Parallel, Z, Shenandoah, Epsilon); default: what JVM"
+                            + " ergonomics pick from --cpu and --memory (Serial below 2 CPUs or 1792Mi). The lab's overlays"
+                            + " name G1.")
+    String gc;
+
+    /** What {@code -XX:+Use<Name>GC} accepts on JDK 21+. */
+    static final java.util.List<String> COLLECTORS =
+            java.util.List.of("G1", "Serial", "Parallel", "Z", "Shenandoah", "Epsilon");
+
+    @Option(
+            names = "--gc-overhead-percent",
+            description = "GC structures as a share of the heap (default: 3 for Serial, 16 for G1, from --gc, else from"
+                    + " --cpu and --memory).")
     Double gcOverheadPercent;
 
     static final int DEFAULT_THREADS = 200;
@@ -85,6 +97,9 @@ final class SizeCommand implements Callable<Integer> {
         try {
             long limit = Quantities.bytes(memory);
             long cpuMillis = cpu == null ? 0 : Quantities.millicores(cpu);
+            if (gc != null && !COLLECTORS.contains(gc)) {
+                throw new IllegalArgumentException("--gc " + gc + ": one of " + String.join(", ", COLLECTORS));
+            }
             return new SizingInput(
                     limit,
                     heapPercent,
@@ -97,7 +112,9 @@ final class SizeCommand implements Callable<Integer> {
                     Quantities.jvmBytes(codeCache),
                     Quantities.jvmBytes(direct),
                     Quantities.jvmBytes(otherNative),
-                    gcOverheadPercent != null ? gcOverheadPercent : SizingInput.gcOverheadPercent(cpuMillis, limit));
+                    gcOverheadPercent != null
+                            ? gcOverheadPercent
+                            : SizingInput.gcOverheadPercent(gc == null ? "" : gc, cpuMillis, limit));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

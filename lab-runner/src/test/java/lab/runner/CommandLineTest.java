@@ -84,6 +84,20 @@ class CommandLineTest {
     }
 
     @Test
+    void sizeCountsTheCollectorThePodNames() {
+        // half a CPU: ergonomics would pick Serial, the overlays name G1 and its remembered sets count
+        Outcome ergonomic = run("size", "--memory", "448Mi", "--heap-percent", "30", "--cpu", "500m");
+        Outcome g1 = run("size", "--memory", "448Mi", "--heap-percent", "30", "--cpu", "500m", "--gc", "G1");
+        Outcome bad = run("size", "--memory", "448Mi", "--gc", "CMS");
+
+        assertThat(ergonomic.out()).contains("GC 3% of heap");
+        assertThat(g1.out()).contains("GC 16% of heap");
+        assertThat(bad.status()).isEqualTo(LabMain.USAGE_ERROR);
+        assertThat(bad.err().lines().toList()).hasSize(1);
+        assertThat(bad.err()).contains("--gc CMS: one of G1, Serial, Parallel, Z, Shenandoah, Epsilon");
+    }
+
+    @Test
     void sizePrintsThroughABufferedWriterAsPicocliGivesIt() {
         // picocli's own out wraps System.out in a buffering writer without autoflush: print alone
         // left ./lab size silent
