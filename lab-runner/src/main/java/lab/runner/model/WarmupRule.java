@@ -8,7 +8,9 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * When a JVM counts as warm: the last {@code stableChunks} warm-up chunks each have a throughput
- * and a CPU per request within {@code tolerance} of those chunks' median, and so does the load
+ * and a CPU per request within {@code tolerance} of those chunks' median, the first and the last of
+ * them no more than {@code tolerance} of it apart (a JIT that is still winning, slowly, climbs a few
+ * per cent a chunk: each chunk near the median, yet the run still moving), and so does the load
  * generator's CPU per request (it warms up in the same chunks, and a cold one would make the load
  * side look saturated). JIT compilation shows as a falling CPU per request and (where the CPU is
  * the limit) a rising throughput; once they stop moving, the measured steps see the app as it runs
@@ -65,10 +67,10 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
         boolean loadGenKnown = last.stream().allMatch(c -> c.loadGenCpuMsPerRequest() != null);
         boolean loadGenCpuMatters =
                 loadGenKnown && last.stream().anyMatch(c -> cores(c.loadGenCpuMsPerRequest(), c) >= CPU_MATTERS_CORES);
-        return within(last.stream().mapToDouble(Chunk::throughputRps).toArray())
+        return settled(last.stream().mapToDouble(Chunk::throughputRps).toArray())
                 && (!appCpuMatters
                         || (appCpuKnown
-                                && within(last.stream()
+                                && settled(last.stream()
                                         .mapToDouble(Chunk::cpuMsPerRequest)
                                         .toArray())))
                 && (!loadGenCpuMatters
@@ -88,8 +90,10 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
         return loadSeconds >= maxSeconds;
     }
 
-    private boolean within(double[] values) {
-        return within(values, 0);
+    /** Within the tolerance of the median, and not still moving: first to last within it too. */
+    private boolean settled(double[] values) {
+        double median = new Median().evaluate(values);
+        return within(values, 0) && Math.abs(values[values.length - 1] - values[0]) <= tolerance * Math.abs(median);
     }
 
     /** Every value within the tolerance of the values' median, or within {@code absolute} of it. */
@@ -108,11 +112,13 @@ public record WarmupRule(int stableChunks, double tolerance, int maxSeconds) {
         return String.format(
                 Locale.ROOT,
                 "warm when the last %d chunks of %d s each have the app's throughput and CPU per request within"
-                        + " ±%.0f %% of their median, and the load generator's CPU per request within ±%.0f %% or"
+                        + " ±%.0f %% of their median and first to last no more than %.0f %% of it apart, and the load"
+                        + " generator's CPU per request within ±%.0f %% or"
                         + " %.2f ms of its median (a CPU per request counts where its process uses %.2f CPU or"
                         + " more); at most %d s",
                 stableChunks,
                 chunkSeconds,
+                tolerance * 100,
                 tolerance * 100,
                 tolerance * 100,
                 LOAD_GEN_NOISE_MS,
