@@ -137,18 +137,38 @@ public final class WindowStats {
         return new Measurement.Heap(mib(used), mib(live), mib(max));
     }
 
+    /**
+     * The downstream pool the load used. mvc-app has Apache HttpClient 5's; webflux-app has Reactor
+     * Netty's for its WebClient (/api/io, /api/fanout) and app-core's HttpClient 5 one as well
+     * (/api/blocking-io, /api/offloaded-io), so neither pool's mere presence says which one is in use:
+     * the busier of the two is (HttpClient 5's when both are idle).
+     */
     Measurement.ClientPool clientPool() {
-        Double leased = maxOver(s -> s.scrape().sum(Meters.HC5_LEASED, x -> "leased".equals(x.label("state"))));
-        Double active = leased != null ? leased : maxMeter(Meters.NETTY_ACTIVE);
-        Double pending = maxMeter(Meters.HC5_PENDING);
-        if (pending == null) {
-            pending = maxMeter(Meters.NETTY_PENDING);
+        Measurement.ClientPool hc5 = new Measurement.ClientPool(
+                maxOver(s -> s.scrape().sum(Meters.HC5_LEASED, x -> "leased".equals(x.label("state")))),
+                maxMeter(Meters.HC5_PENDING),
+                maxMeter(Meters.HC5_MAX));
+        // connections in use summed over the providers; the limit is a provider's own, not their sum
+        Measurement.ClientPool netty = new Measurement.ClientPool(
+                maxMeter(Meters.NETTY_ACTIVE),
+                maxMeter(Meters.NETTY_PENDING),
+                maxOver(s -> s.scrape().max(Meters.NETTY_MAX)));
+        if (!scraped(netty)) {
+            return hc5;
         }
-        Double max = maxMeter(Meters.HC5_MAX);
-        if (max == null) {
-            max = maxOver(s -> s.scrape().max(Meters.NETTY_MAX));
+        if (!scraped(hc5)) {
+            return netty;
         }
-        return new Measurement.ClientPool(active, pending, max);
+        return busy(netty) > busy(hc5) ? netty : hc5;
+    }
+
+    private static boolean scraped(Measurement.ClientPool pool) {
+        return pool.activeMax() != null || pool.pendingMax() != null || pool.maxConnections() != null;
+    }
+
+    /** Connections in use plus calls waiting for one, at their highest. */
+    private static double busy(Measurement.ClientPool pool) {
+        return (pool.activeMax() == null ? 0 : pool.activeMax()) + (pool.pendingMax() == null ? 0 : pool.pendingMax());
     }
 
     public Measurement.Server server() {

@@ -246,6 +246,60 @@ class WindowStatsTest {
         assertThat(pool.maxConnections()).isEqualTo(500);
     }
 
+    /**
+     * webflux-app's scrape in the pool scenario (--lab.downstream.max-connections=50, 200 concurrent
+     * /api/io?delayMs=2000), copied from the real app: its app-core HttpClient 5 pool (/api/blocking-io,
+     * /api/offloaded-io) idle, the WebClient's Reactor Netty pool full with calls waiting.
+     */
+    private static String[] webfluxPools(double nettyActive, double nettyPending, double hc5Leased) {
+        return new String[] {
+            "httpcomponents_httpclient_pool_total_connections{application=\"webflux-app\",httpclient=\"downstream\",state=\"available\"} 0.0",
+            "httpcomponents_httpclient_pool_total_connections{application=\"webflux-app\",httpclient=\"downstream\",state=\"leased\"} "
+                    + hc5Leased,
+            "httpcomponents_httpclient_pool_total_max{application=\"webflux-app\",httpclient=\"downstream\"} 50.0",
+            "httpcomponents_httpclient_pool_total_pending{application=\"webflux-app\",httpclient=\"downstream\"} 0.0",
+            "reactor_netty_connection_provider_active_connections{application=\"webflux-app\",id=\"1793617628\",name=\"downstream\",remote_address=\"127.0.0.1:18090\"} "
+                    + nettyActive,
+            "reactor_netty_connection_provider_idle_connections{application=\"webflux-app\",id=\"1793617628\",name=\"downstream\",remote_address=\"127.0.0.1:18090\"} 0.0",
+            "reactor_netty_connection_provider_max_connections{application=\"webflux-app\",id=\"1793617628\",name=\"downstream\",remote_address=\"127.0.0.1:18090\"} 50.0",
+            "reactor_netty_connection_provider_max_pending_connections{application=\"webflux-app\",id=\"1793617628\",name=\"downstream\",remote_address=\"127.0.0.1:18090\"} 2.147483647E9",
+            "reactor_netty_connection_provider_pending_connections{application=\"webflux-app\",id=\"1793617628\",name=\"downstream\",remote_address=\"127.0.0.1:18090\"} "
+                    + nettyPending,
+            "reactor_netty_connection_provider_total_connections{application=\"webflux-app\",id=\"1793617628\",name=\"downstream\",remote_address=\"127.0.0.1:18090\"} "
+                    + nettyActive
+        };
+    }
+
+    @Test
+    void webfluxsWebClientPoolIsReadEvenThoughItsIdleHttpClient5PoolIsScrapedToo() {
+        List<Sample> samples = List.of(
+                Samples.at(FROM + 200).metrics(webfluxPools(50, 136, 0)).build(),
+                Samples.at(FROM + 1200).metrics(webfluxPools(50, 100, 0)).build());
+
+        Measurement.ClientPool pool =
+                WindowStats.of(samples, List.of(), List.of(), FROM, TO).clientPool();
+
+        // "client pool 50 of 50 connections in use, up to 136 calls waiting", not the idle pool's 0 of 50
+        assertThat(pool.activeMax()).isEqualTo(50);
+        assertThat(pool.pendingMax()).isEqualTo(136);
+        assertThat(pool.maxConnections()).isEqualTo(50);
+    }
+
+    @Test
+    void webfluxsHttpClient5PoolIsReadWhenTheLoadUsesIt() {
+        // /api/offloaded-io: the blocking client's pool leased, the WebClient's idle since the warm-up
+        List<Sample> samples = List.of(
+                Samples.at(FROM + 200).metrics(webfluxPools(0, 0, 12)).build(),
+                Samples.at(FROM + 1200).metrics(webfluxPools(0, 0, 20)).build());
+
+        Measurement.ClientPool pool =
+                WindowStats.of(samples, List.of(), List.of(), FROM, TO).clientPool();
+
+        assertThat(pool.activeMax()).isEqualTo(20);
+        assertThat(pool.pendingMax()).isEqualTo(0);
+        assertThat(pool.maxConnections()).isEqualTo(50);
+    }
+
     @Test
     void theServersTimersAreReadFromTheWindowsDeltas() {
         Measurement.Server server = window().server();
