@@ -63,9 +63,18 @@ final class RunTables {
             row(
                     table,
                     "warm-up rule",
-                    "chunks of " + w.chunkSeconds() + " s at " + Fmt.count(w.users()) + " users until the last "
-                            + w.stableChunks() + " are within " + Fmt.percent(w.tolerance())
-                            + " of their median (throughput and CPU per request), at most " + w.maxSeconds() + " s");
+                    "chunks of " + w.chunkSeconds() + " s at " + Fmt.count(w.users()) + " users"
+                            + (w.query().isEmpty()
+                                    ? ""
+                                    : " (warm-up requests with "
+                                            + w.query().entrySet().stream()
+                                                    .sorted(java.util.Map.Entry.comparingByKey())
+                                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                                    .collect(Collectors.joining(", "))
+                                            + ")")
+                            + " until the last " + w.stableChunks() + " are within " + Fmt.percent(w.tolerance())
+                            + " of their median and first to last (throughput and CPU per request), at most "
+                            + w.maxSeconds() + " s");
         }
         ScenarioSpec.Quick q = s.quick();
         if (q != null) {

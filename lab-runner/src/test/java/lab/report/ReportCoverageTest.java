@@ -163,7 +163,12 @@ class ReportCoverageTest {
         where("scenario.prediction.model", text(v -> "model " + v.asString()));
         where("scenario.prediction.statement", textAsIs());
         where("scenario.repeats", text(v -> "repeats " + v.asInt()));
-        where("scenario.warmup.users", text(v -> Fmt.count(v.asInt()) + " users until"));
+        where("scenario.warmup.users", text(v -> Fmt.count(v.asInt()) + " users"));
+        where(
+                "scenario.warmup.query.*",
+                (p, leaf) -> p.text()
+                        .contains("warm-up requests with " + leaf.key() + "="
+                                + leaf.value().asInt()));
         where("scenario.warmup.chunkSeconds", text(v -> "chunks of " + v.asInt() + " s"));
         where("scenario.warmup.stableChunks", text(v -> "the last " + v.asInt() + " are"));
         where("scenario.warmup.tolerance", percent());
