@@ -30,6 +30,7 @@ public final class WindowStats {
     private static final double MEDIAN = 0.5;
     private static final Predicate<Scrape.Series> ANY = s -> true;
     private static final Predicate<Scrape.Series> HEAP = s -> "heap".equals(s.label("area"));
+    private static final Predicate<Scrape.Series> FANOUT_EXECUTOR = s -> Meters.FANOUT_EXECUTOR.equals(s.label("name"));
 
     private final List<Sample> window;
     private final List<Probe> stubProbes;
@@ -97,6 +98,7 @@ public final class WindowStats {
                 gc(cpu),
                 heap(),
                 clientPool(),
+                executor(),
                 contextSwitchesPerRequest,
                 (int) window.stream().filter(Sample::scrapeFailed).count(),
                 null);
@@ -149,6 +151,14 @@ public final class WindowStats {
             max = maxOver(s -> s.scrape().max(Meters.NETTY_MAX));
         }
         return new Measurement.ClientPool(active, pending, max);
+    }
+
+    /** The fan-out executor ({@code applicationTaskExecutor}); null when no scrape of the window had it. */
+    Measurement.Executor executor() {
+        Double active = maxOver(s -> s.scrape().sum(Meters.EXECUTOR_ACTIVE, FANOUT_EXECUTOR));
+        Double queued = maxOver(s -> s.scrape().sum(Meters.EXECUTOR_QUEUED, FANOUT_EXECUTOR));
+        Double max = maxOver(s -> s.scrape().sum(Meters.EXECUTOR_MAX, FANOUT_EXECUTOR));
+        return active == null && queued == null && max == null ? null : new Measurement.Executor(active, queued, max);
     }
 
     public Measurement.Server server() {
