@@ -255,7 +255,7 @@ final class StepTables {
         return table.build();
     }
 
-    /** Every repeat: the app process, its JVM, its GC, heap and client pool. */
+    /** Every repeat: the app process, its JVM, its GC, heap, client pool and fan-out executor. */
     static Table app(VariantRun variant) {
         Table.Builder table = new Table.Builder(
                 "app-" + variant.name(),
@@ -283,6 +283,9 @@ final class StepTables {
                         "client pool active (max)",
                         "client pool pending (max)",
                         "client pool size",
+                        "fan-out executor active (max)",
+                        "fan-out executor queued (max)",
+                        "fan-out executor size",
                         "context switches / req",
                         "failed scrapes",
                         "NMT threads",
@@ -302,6 +305,7 @@ final class StepTables {
                     Measurement.Gc gc = a.gc();
                     Measurement.Heap heap = a.heap();
                     Measurement.ClientPool pool = a.clientPool();
+                    Measurement.Executor executor = a.executor();
                     Measurement.ThreadStacks stacks = a.threadStacks();
                     return List.of(
                             Steps.label(step),
@@ -325,6 +329,9 @@ final class StepTables {
                             pool == null ? Fmt.NONE : Fmt.count(pool.activeMax()),
                             pool == null ? Fmt.NONE : Fmt.count(pool.pendingMax()),
                             pool == null ? Fmt.NONE : Fmt.count(pool.maxConnections()),
+                            executor == null ? Fmt.NONE : Fmt.count(executor.activeMax()),
+                            executor == null ? Fmt.NONE : Fmt.count(executor.queuedMax()),
+                            executor == null ? Fmt.NONE : Fmt.count(executor.maxThreads()),
                             Fmt.decimal(a.contextSwitchesPerRequest(), 1),
                             Fmt.count(a.failedScrapes()),
                             stacks == null ? Fmt.NONE : Fmt.count(stacks.threads()),

@@ -20,6 +20,7 @@ final class Words {
             case GC -> "garbage collection";
             case HEAP -> "the heap";
             case CLIENT_POOL -> "the client connection pool";
+            case FANOUT_EXECUTOR -> "its fan-out executor";
             case EVENT_LOOP -> "the event loop";
             case MEMORY_LIMIT -> "the memory limit";
             case LOAD_SIDE -> "the load side (Gatling + stub), not the app";

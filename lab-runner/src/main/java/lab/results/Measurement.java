@@ -58,6 +58,7 @@ public record Measurement(
      * @param threadsBusyMax highest {@code tomcat.threads.busy} (thread-per-request)
      * @param eventLoopPendingMax highest {@code reactor.netty.eventloop.pending.tasks}
      * @param inFlightMax highest {@code lab.requests.in.progress}
+     * @param executor the fan-out executor, null when the app has none
      * @param failedScrapes Actuator scrapes that got no answer during the window
      * @param threadStacks native memory of thread stacks (c10k), null otherwise
      */
@@ -73,6 +74,7 @@ public record Measurement(
             Gc gc,
             Heap heap,
             ClientPool clientPool,
+            Executor executor,
             Double contextSwitchesPerRequest,
             int failedScrapes,
             ThreadStacks threadStacks) {}
@@ -111,6 +113,18 @@ public record Measurement(
 
     /** The app's downstream connection pool: highest active, pending and its maximum. */
     public record ClientPool(Double activeMax, Double pendingMax, Double maxConnections) {}
+
+    /**
+     * The fan-out executor: Spring Boot's {@code applicationTaskExecutor}, the bounded pool MVC
+     * runs the parallel downstream calls of {@code /api/fanout} on (Micrometer's {@code executor.*}
+     * meters with {@code name=applicationTaskExecutor}). Apps without that pool have none: WebFlux
+     * (its calls are merged on the event loop) and MVC on virtual threads (a virtual thread per call).
+     *
+     * @param activeMax highest {@code executor.active}: threads running a call
+     * @param queuedMax highest {@code executor.queued}: calls waiting for a thread
+     * @param maxThreads {@code executor.pool.max}: the pool's maximum
+     */
+    public record Executor(Double activeMax, Double queuedMax, Double maxThreads) {}
 
     /**
      * The app's cgroup counters over the window (null when no cgroup was used).

@@ -134,6 +134,8 @@ public record StepRun(
             GC,
             HEAP,
             CLIENT_POOL,
+            /** MVC's fan-out executor ({@code applicationTaskExecutor}) had every thread busy */
+            FANOUT_EXECUTOR,
             EVENT_LOOP,
             MEMORY_LIMIT,
             LOAD_SIDE,

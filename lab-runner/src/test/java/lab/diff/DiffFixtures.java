@@ -147,7 +147,8 @@ public final class DiffFixtures {
                             Map.of(),
                             new Measurement.Latency(p99Ms / 1.1, p99Ms / P99_OVER_P50, p99Ms / 1.05, p99Ms, p99Ms * 2)),
                     new Measurement.Server(100.0, p99Ms - 5, 100.0, 1.0),
-                    new Measurement.App(cores, cpuMs, 600, 40, 30, 200.0, null, 200.0, null, null, null, 3.0, 0, null),
+                    new Measurement.App(
+                            cores, cpuMs, 600, 40, 30, 200.0, null, 200.0, null, null, null, null, 3.0, 0, null),
                     null,
                     new Measurement.LoadSide(0.4, 0.1, 0.1, 0.05, 1, 1.0, 0.01),
                     "gatling/" + id + "-" + repeat,

@@ -244,6 +244,7 @@ class ReportCoverageTest {
         where(m + "app.gc.maxPauseMs", duration());
         where(m + "app.heap.*", count());
         where(m + "app.clientPool.*", count());
+        where(m + "app.executor.*", count());
         where(m + "app.contextSwitchesPerRequest", text(v -> Fmt.decimal(v.asDouble(), 1)));
         where(m + "app.threadStacks.*", count());
         where(m + "cgroup.throttledShare", percent());

@@ -599,6 +599,7 @@ public final class ResultsFixtures {
                             new Measurement.Gc(n.share(), n.share(), n.count(), n.ms()),
                             new Measurement.Heap((double) n.count(), (double) n.count(), (double) n.count()),
                             new Measurement.ClientPool((double) n.count(), (double) n.count(), (double) n.count()),
+                            new Measurement.Executor((double) n.count(), (double) n.count(), (double) n.count()),
                             n.tenths(),
                             (int) n.count(),
                             new Measurement.ThreadStacks((int) n.count(), n.count(), n.count())),
@@ -1165,6 +1166,7 @@ public final class ResultsFixtures {
                                 new Measurement.Heap(600.0, 120.0, 1024.0),
                                 new Measurement.ClientPool(
                                         (double) Math.min(users == null ? 200 : users, 10_000), 0.0, 10_000.0),
+                                null,
                                 switches,
                                 0,
                                 stacks),

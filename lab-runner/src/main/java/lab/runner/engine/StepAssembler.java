@@ -66,6 +66,7 @@ final class StepAssembler {
                 a.gc(),
                 a.heap(),
                 a.clientPool(),
+                a.executor(),
                 a.contextSwitchesPerRequest(),
                 a.failedScrapes(),
                 stacks);

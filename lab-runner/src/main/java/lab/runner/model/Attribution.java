@@ -9,15 +9,17 @@ import lab.results.StepRun.Bottleneck.Cause;
  * Names the one measured cause that limited a step, checked in an order that puts root causes
  * before their symptoms: a saturated load side or stub first (then the step says nothing about
  * the app), the memory limit, a heap full of live data, GC, a client pool that makes requests wait,
- * a thread pool at its maximum, the CPU budget, an event loop with tasks waiting while its CPU had
- * time to spare (it is blocked), and finally the load itself (the closed model asked for no more).
+ * a fan-out executor with every thread busy (its calls wait), a thread pool at its maximum, the
+ * CPU budget, an event loop with tasks waiting while its CPU had time to spare (it is blocked), and
+ * finally the load itself (the closed model asked for no more).
  * When none of them holds, the step says so instead of guessing.
  *
  * @param loadSideShare share of the load side's CPUs that counts as saturated
  * @param liveHeapShare share of the heap still live after GC that counts as a full heap
  * @param gcPauseShare share of wall time in GC pauses that counts as GC-bound
  * @param gcCpuShare share of the app's CPU spent in GC threads that counts as GC-bound
- * @param busyThreadsShare busy threads / max threads that counts as an exhausted pool
+ * @param busyThreadsShare busy threads / max threads that counts as an exhausted pool (the request
+ *     threads' or the fan-out executor's)
  * @param eventLoopPending pending event-loop tasks that count as a busy event loop
  * @param cpuShare app CPU / budget that counts as CPU-bound
  * @param memoryShare memory peak / limit that counts as memory-bound
@@ -138,6 +140,24 @@ public record Attribution(
                     pool.maxConnections() == null || pool.maxConnections() <= 0
                             ? null
                             : nz(pool.activeMax()) / pool.maxConnections());
+        }
+        // MVC's fan-out executor: each request's parallel calls wait for its threads, so a full executor
+        // holds the request threads too (their pool may also read full: a symptom); a small client pool
+        // above is what would keep the executor's threads busy, so it is checked first
+        Measurement.Executor executor = app.executor();
+        if (executor != null
+                && executor.activeMax() != null
+                && executor.maxThreads() != null
+                && executor.maxThreads() > 0
+                && executor.activeMax() / executor.maxThreads() >= busyThreadsShare) {
+            return of(
+                    Cause.FANOUT_EXECUTOR,
+                    fmt(
+                            "fan-out executor %.0f of %.0f threads busy%s",
+                            Math.min(executor.activeMax(), executor.maxThreads()),
+                            executor.maxThreads(),
+                            executor.queuedMax() == null ? "" : fmt(", up to %.0f calls queued", executor.queuedMax())),
+                    Math.min(1, executor.activeMax() / executor.maxThreads()));
         }
         // busy threads: Tomcat counts its own; elsewhere each request in progress holds one of them
         Double busy = TOMCAT.equals(e.threads()) ? app.threadsBusyMax() : app.inFlightMax();

@@ -26,6 +26,14 @@ final class Meters {
     static final String NETTY_PENDING = "reactor_netty_connection_provider_pending_connections";
     static final String NETTY_MAX = "reactor_netty_connection_provider_max_connections";
 
+    /** Spring's executors (Micrometer's executor meters); the lab reads the fan-out's, {@link #FANOUT_EXECUTOR}. */
+    static final String EXECUTOR_ACTIVE = "executor_active_threads";
+
+    static final String EXECUTOR_QUEUED = "executor_queued_tasks";
+    static final String EXECUTOR_MAX = "executor_pool_max_threads";
+    /** The {@code name} tag of Spring Boot's {@code applicationTaskExecutor}: MVC's fan-out pool. */
+    static final String FANOUT_EXECUTOR = "applicationTaskExecutor";
+
     static final String SUM = "_sum";
     static final String COUNT = "_count";
     static final String MAX = "_max";

@@ -30,6 +30,7 @@ public final class WindowStats {
     private static final double MEDIAN = 0.5;
     private static final Predicate<Scrape.Series> ANY = s -> true;
     private static final Predicate<Scrape.Series> HEAP = s -> "heap".equals(s.label("area"));
+    private static final Predicate<Scrape.Series> FANOUT_EXECUTOR = s -> Meters.FANOUT_EXECUTOR.equals(s.label("name"));
 
     private final List<Sample> window;
     private final List<Probe> stubProbes;
@@ -97,6 +98,7 @@ public final class WindowStats {
                 gc(cpu),
                 heap(),
                 clientPool(),
+                executor(),
                 contextSwitchesPerRequest,
                 (int) window.stream().filter(Sample::scrapeFailed).count(),
                 null);
@@ -169,6 +171,14 @@ public final class WindowStats {
     /** Connections in use plus calls waiting for one, at their highest. */
     private static double busy(Measurement.ClientPool pool) {
         return (pool.activeMax() == null ? 0 : pool.activeMax()) + (pool.pendingMax() == null ? 0 : pool.pendingMax());
+    }
+
+    /** The fan-out executor ({@code applicationTaskExecutor}); null when no scrape of the window had it. */
+    Measurement.Executor executor() {
+        Double active = maxOver(s -> s.scrape().sum(Meters.EXECUTOR_ACTIVE, FANOUT_EXECUTOR));
+        Double queued = maxOver(s -> s.scrape().sum(Meters.EXECUTOR_QUEUED, FANOUT_EXECUTOR));
+        Double max = maxOver(s -> s.scrape().sum(Meters.EXECUTOR_MAX, FANOUT_EXECUTOR));
+        return active == null && queued == null && max == null ? null : new Measurement.Executor(active, queued, max);
     }
 
     public Measurement.Server server() {

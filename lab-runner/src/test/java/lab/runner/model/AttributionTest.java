@@ -58,6 +58,10 @@ class AttributionTest {
     static final Condition GC_PAUSES = new Condition("GC pauses 20 % of wall time", Cause.GC, s -> s.m.gc(0.2, 0.3));
     static final Condition POOL_WAITING = new Condition(
             "150 calls waiting for one of 50 connections", Cause.CLIENT_POOL, s -> s.m.clientPool(50.0, 150.0, 50.0));
+    static final Condition EXECUTOR_BUSY = new Condition(
+            "256 of 256 fan-out executor threads busy, 144 calls queued",
+            Cause.FANOUT_EXECUTOR,
+            s -> s.m.executor(256.0, 144.0, 256.0));
     static final Condition THREADS_BUSY = new Condition("200 of 200 Tomcat threads busy", Cause.THREAD_POOL, s -> {
         s.maxThreads = 200;
         s.m.threadsBusy(200.0);
@@ -109,6 +113,38 @@ class AttributionTest {
                 row("all 50 in use, pending unknown", Cause.CLIENT_POOL, s -> s.m.clientPool(50.0, null, 50.0)),
                 row("49 of 50 connections, none waiting", Cause.UNEXPLAINED, s -> s.m.clientPool(49.0, 0.0, 50.0)),
                 row("pool figures unknown", Cause.UNEXPLAINED, s -> s.m.clientPool(null, null, null)),
+                row(
+                        "256 of 256 executor threads busy, 144 calls queued",
+                        Cause.FANOUT_EXECUTOR,
+                        s -> s.m.executor(256.0, 144.0, 256.0)),
+                // fanout, MVC at 100 users: 100 of 200 Tomcat threads wait for 400 calls on 256 threads
+                row(
+                        "fanout at 100 users: 634 rps of the 990 asked, 100 of 200 Tomcat threads",
+                        Cause.FANOUT_EXECUTOR,
+                        s -> {
+                            s.maxThreads = 200;
+                            s.asked = 990.0;
+                            s.m.throughput(634).threadsBusy(100.0).executor(256.0, 144.0, 256.0);
+                        }),
+                row(
+                        "251 of 256 executor threads busy, none queued",
+                        Cause.FANOUT_EXECUTOR,
+                        s -> s.m.executor(251.0, 0.0, 256.0)),
+                row(
+                        "all 256 executor threads busy, queue unknown",
+                        Cause.FANOUT_EXECUTOR,
+                        s -> s.m.executor(256.0, null, 256.0)),
+                row(
+                        "250 of 256 executor threads busy, none queued",
+                        Cause.UNEXPLAINED,
+                        s -> s.m.executor(250.0, 0.0, 256.0)),
+                // with threads free a call waits in the queue only until an idle thread takes it
+                row(
+                        "200 of 256 executor threads busy, one call caught in the queue",
+                        Cause.UNEXPLAINED,
+                        s -> s.m.executor(200.0, 1.0, 256.0)),
+                row("an idle executor", Cause.UNEXPLAINED, s -> s.m.executor(0.0, 0.0, 256.0)),
+                row("executor maximum unknown", Cause.UNEXPLAINED, s -> s.m.executor(256.0, 144.0, null)),
                 row("196 of 200 threads busy", Cause.THREAD_POOL, s -> {
                     s.maxThreads = 200;
                     s.m.threadsBusy(196.0);
@@ -196,6 +232,13 @@ class AttributionTest {
                 new Priority(GC_PAUSES, CPU_FULL),
                 // the pool scenario: every Tomcat thread waits for a pooled connection
                 new Priority(POOL_WAITING, THREADS_BUSY),
+                // executor threads waiting for a pooled connection: the pool is the root cause
+                new Priority(POOL_WAITING, EXECUTOR_BUSY),
+                new Priority(GC_PAUSES, EXECUTOR_BUSY),
+                // the fanout scenario: each Tomcat thread waits for its calls to get executor threads
+                new Priority(EXECUTOR_BUSY, THREADS_BUSY),
+                new Priority(EXECUTOR_BUSY, CPU_FULL),
+                new Priority(EXECUTOR_BUSY, LOAD_MET),
                 new Priority(POOL_WAITING, EVENT_LOOP_QUEUE),
                 new Priority(THREADS_BUSY, CPU_FULL),
                 // tasks queue on an event loop whose CPU is full: a symptom of the CPU
@@ -240,6 +283,7 @@ class AttributionTest {
         Bottleneck load = attribute(LOAD_SIDE_SATURATED);
         Bottleneck pool = attribute(POOL_WAITING);
         Bottleneck unexplained = attribute(NOTHING);
+        Bottleneck executor = attribute(EXECUTOR_BUSY);
 
         assertThat(threads.figure()).isEqualTo("200 of 200 Tomcat threads busy");
         assertThat(threads.value()).isEqualTo(1.0);
@@ -249,6 +293,8 @@ class AttributionTest {
         assertThat(load.value()).isCloseTo(0.95, within(1e-9));
         assertThat(pool.figure()).isEqualTo("client pool 50 of 50 connections in use, up to 150 calls waiting");
         assertThat(pool.value()).isEqualTo(1.0);
+        assertThat(executor.figure()).isEqualTo("fan-out executor 256 of 256 threads busy, up to 144 calls queued");
+        assertThat(executor.value()).isEqualTo(1.0);
         assertThat(unexplained.figure()).isEqualTo("no measured limit: CPU 0.30 of 1.00, 1000 of 2000 rps asked");
         assertThat(unexplained.value()).isNull();
     }

@@ -62,6 +62,7 @@ public final class Measurements {
         private Measurement.Gc gc = new Measurement.Gc(0.005, 0.02, 10L, 5.0);
         private Measurement.Heap heap = new Measurement.Heap(400.0, 120.0, 1024.0);
         private Measurement.ClientPool clientPool = new Measurement.ClientPool(100.0, 0.0, 500.0);
+        private Measurement.Executor executor;
         private Measurement.Cgroup cgroup;
         private double gatlingCpuCores = 0.3;
         private double stubCpuCores = 0.1;
@@ -147,6 +148,12 @@ public final class Measurements {
             return this;
         }
 
+        /** The fan-out executor: its busiest threads and queue, and its maximum. */
+        public Builder executor(Double activeMax, Double queuedMax, Double maxThreads) {
+            this.executor = new Measurement.Executor(activeMax, queuedMax, maxThreads);
+            return this;
+        }
+
         public Builder cgroup(double throttledShare, double memoryPeakMiB, double memoryLimitMiB, long oomKills) {
             this.cgroup = new Measurement.Cgroup(throttledShare, 0, memoryPeakMiB, memoryLimitMiB, oomKills);
             return this;
@@ -203,6 +210,7 @@ public final class Measurements {
                             gc,
                             heap,
                             clientPool,
+                            executor,
                             null,
                             0,
                             null),

@@ -300,6 +300,47 @@ class WindowStatsTest {
         assertThat(pool.maxConnections()).isEqualTo(50);
     }
 
+    /** mvc-app's scrape with 100 fan-outs of 4 calls in progress (copied from the running app). */
+    private static final String[] FANOUT_EXECUTOR_FULL = {
+        "executor_active_threads{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 256.0",
+        "executor_completed_tasks_total{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 400.0",
+        "executor_pool_core_threads{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 256.0",
+        "executor_pool_max_threads{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 256.0",
+        "executor_pool_size_threads{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 256.0",
+        "executor_queue_remaining_tasks{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 9856.0",
+        "executor_queued_tasks{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 144.0",
+        // not mvc-app's: a second executor made up to show it never counts as the fan-out's
+        "executor_active_threads{application=\"mvc-app\",name=\"taskScheduler\"} 1.0",
+        "executor_queued_tasks{application=\"mvc-app\",name=\"taskScheduler\"} 9.0",
+        "executor_pool_max_threads{application=\"mvc-app\",name=\"taskScheduler\"} 1.0"
+    };
+
+    @Test
+    void theFanoutExecutorIsSpringBootsApplicationTaskExecutor() {
+        List<Sample> samples = List.of(
+                Samples.at(FROM + 100).metrics(FANOUT_EXECUTOR_FULL).build(),
+                Samples.at(FROM + 1100)
+                        .metrics(
+                                "executor_active_threads{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 208.0",
+                                "executor_pool_max_threads{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 256.0",
+                                "executor_queued_tasks{application=\"mvc-app\",name=\"applicationTaskExecutor\"} 0.0")
+                        .build());
+
+        Measurement.Executor executor = WindowStats.of(samples, List.of(), List.of(), FROM, TO)
+                .app(634, null)
+                .executor();
+
+        assertThat(executor.activeMax()).isEqualTo(256);
+        assertThat(executor.queuedMax()).isEqualTo(144);
+        assertThat(executor.maxThreads()).isEqualTo(256);
+    }
+
+    @Test
+    void anAppWithoutTheFanoutExecutorHasNone() {
+        // WebFlux, or MVC on virtual threads: no applicationTaskExecutor meters at all
+        assertThat(window().app(2000, null).executor()).isNull();
+    }
+
     @Test
     void theServersTimersAreReadFromTheWindowsDeltas() {
         Measurement.Server server = window().server();
