@@ -125,13 +125,16 @@ public record Attribution(
                             gc.cpuShare() == null ? "?" : fmt("%.0f %%", gc.cpuShare() * 100)),
                     Math.max(gc.pauseShare() == null ? 0 : gc.pauseShare(), gc.cpuShare() == null ? 0 : gc.cpuShare()));
         }
+        // calls waiting count only near the pool's size (or with the size unknown): Reactor Netty
+        // counts an acquire as pending while the new connection it opens is still connecting, so a
+        // few calls "wait" at 400 of 10,000 connections whenever the load grows
         Measurement.ClientPool pool = app.clientPool();
+        boolean poolKnown = pool != null && pool.maxConnections() != null && pool.maxConnections() > 0;
+        boolean nearPoolSize = !poolKnown
+                || (pool.activeMax() != null && pool.activeMax() >= busyThreadsShare * pool.maxConnections());
         if (pool != null
-                && ((pool.pendingMax() != null && pool.pendingMax() >= 1)
-                        || (pool.activeMax() != null
-                                && pool.maxConnections() != null
-                                && pool.maxConnections() > 0
-                                && pool.activeMax() >= pool.maxConnections()))) {
+                && ((pool.pendingMax() != null && pool.pendingMax() >= 1 && nearPoolSize)
+                        || (poolKnown && pool.activeMax() != null && pool.activeMax() >= pool.maxConnections()))) {
             return of(
                     Cause.CLIENT_POOL,
                     fmt(

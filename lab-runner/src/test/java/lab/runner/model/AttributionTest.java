@@ -108,7 +108,16 @@ class AttributionTest {
                 row("GC threads 30 % of the app's CPU", Cause.GC, s -> s.m.gc(0.01, 0.3)),
                 row("GC pauses 16 %, GC CPU unknown", Cause.GC, s -> s.m.gc(0.16, null)),
                 row("GC pauses 14 %, GC threads 29 % of the CPU", Cause.UNEXPLAINED, s -> s.m.gc(0.14, 0.29)),
-                row("3 calls waiting for a connection", Cause.CLIENT_POOL, s -> s.m.clientPool(40.0, 3.0, 500.0)),
+                row(
+                        "3 calls waiting for one of 50 connections",
+                        Cause.CLIENT_POOL,
+                        s -> s.m.clientPool(49.0, 3.0, 50.0)),
+                row("3 calls waiting, pool size unknown", Cause.CLIENT_POOL, s -> s.m.clientPool(40.0, 3.0, null)),
+                // fanout, WebFlux at 100 users: new connections still connecting, the pool far from full
+                row(
+                        "4 calls waiting at 400 of 10,000 connections",
+                        Cause.UNEXPLAINED,
+                        s -> s.m.clientPool(400.0, 4.0, 10_000.0)),
                 row("all 50 connections in use", Cause.CLIENT_POOL, s -> s.m.clientPool(50.0, 0.0, 50.0)),
                 row("all 50 in use, pending unknown", Cause.CLIENT_POOL, s -> s.m.clientPool(50.0, null, 50.0)),
                 row("49 of 50 connections, none waiting", Cause.UNEXPLAINED, s -> s.m.clientPool(49.0, 0.0, 50.0)),
