@@ -93,12 +93,12 @@ record Death(String kind, String words) {
                 .toList();
         List<String> parts = new ArrayList<>();
         before.stream()
-                .filter(s -> !s.scrapeFailed() && s.scrape().sum(IN_PROGRESS) != null)
-                .reduce((a, b) -> b)
+                .filter(s -> s.scrapedAtMs() >= sinceMs && s.scrape().sum(IN_PROGRESS) != null)
+                .max(java.util.Comparator.comparingLong(Sample::scrapedAtMs))
                 .ifPresent(s -> {
                     String held = Analysis.fmt(
                             "%,.0f in flight in the app", s.scrape().sum(IN_PROGRESS));
-                    long age = dead == Long.MAX_VALUE ? 0 : dead - s.epochMs();
+                    long age = dead == Long.MAX_VALUE ? 0 : dead - s.scrapedAtMs();
                     parts.add(
                             age > STALE_MS
                                     ? Analysis.fmt("%s at its last answered scrape, %.0f s before", held, age / 1000.0)

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -57,8 +59,14 @@ public final class Sampler implements AutoCloseable {
     private final List<Sample> samples = new ArrayList<>();
     private final List<Probe> stubProbes = new ArrayList<>();
     private final List<Probe> healthProbes = new ArrayList<>();
-    // Three threads: each probe may take a whole downstream delay and must not hold up the readings.
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(3, r -> {
+    /** The last scrape the app answered, and when it was taken. */
+    private record Answered(long atMs, Scrape scrape) {}
+
+    private final AtomicReference<Answered> lastAnswered = new AtomicReference<>();
+    private final AtomicInteger unansweredSinceSample = new AtomicInteger();
+    // Four threads: the readings, the scrape (it may wait seconds in a saturated server's queue) and
+    // the two probes (each may take a whole downstream delay): none holds up another.
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, r -> {
         Thread t = new Thread(r, "lab-sampler");
         t.setDaemon(true);
         return t;
@@ -78,18 +86,38 @@ public final class Sampler implements AutoCloseable {
     }
 
     public Sampler start() {
+        timer.scheduleAtFixedRate(this::scrapeSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::sampleSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::probeStubSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::probeHealthSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
-    /** A reading now, outside the schedule. */
+    /** A reading now with a scrape of its own, outside the schedule: the counters first, then the scrape. */
     public Sample sampleNow() {
+        Sample counters = read(null, false);
+        long at = System.currentTimeMillis();
+        Optional<Scrape> scrape = targets.actuator().scrape();
+        return new Sample(
+                counters.epochMs(),
+                scrape.orElse(Scrape.EMPTY),
+                scrape.isEmpty(),
+                scrape.isPresent() ? at : -1,
+                counters.app(),
+                counters.stub(),
+                counters.loadGen(),
+                counters.appCpusBusySeconds(),
+                counters.gcCpuSeconds(),
+                counters.cgroup());
+    }
+
+    /**
+     * The counters at this instant, with the given scrape. They never wait for the app: a scrape can
+     * wait seconds in an overloaded server's queue (Tomcat's, behind thousands of requests), and
+     * readings that waited with it would leave a window without the two it needs for a CPU figure.
+     */
+    private Sample read(Answered answered, boolean unanswered) {
         long lg = targets.loadGenPid().getAsLong();
-        // the counters first, at the sample's time: the scrape may wait seconds in an overloaded
-        // server's queue (Tomcat's, behind thousands of requests), and CPU read after it would be
-        // divided by the wrong interval
         long now = System.currentTimeMillis();
         var app = proc.read(targets.appPid()).orElse(null);
         var stub = proc.read(targets.stubPid()).orElse(null);
@@ -97,13 +125,34 @@ public final class Sampler implements AutoCloseable {
         var busy = proc.busySeconds(targets.appCpus());
         var gc = gcThreads.cpuSeconds().orElse(null);
         var cgroup = targets.cgroup().get().orElse(null);
-        Optional<Scrape> scrape = targets.actuator().scrape();
-        return new Sample(now, scrape.orElse(Scrape.EMPTY), scrape.isEmpty(), app, stub, loadGen, busy, gc, cgroup);
+        return new Sample(
+                now,
+                answered == null ? Scrape.EMPTY : answered.scrape(),
+                unanswered,
+                answered == null ? -1 : answered.atMs(),
+                app,
+                stub,
+                loadGen,
+                busy,
+                gc,
+                cgroup);
+    }
+
+    private void scrapeSafely() {
+        long at = System.currentTimeMillis();
+        try {
+            targets.actuator()
+                    .scrape()
+                    .ifPresentOrElse(
+                            s -> lastAnswered.set(new Answered(at, s)), unansweredSinceSample::incrementAndGet);
+        } catch (RuntimeException e) {
+            unansweredSinceSample.incrementAndGet();
+        }
     }
 
     private void sampleSafely() {
         try {
-            Sample s = sampleNow();
+            Sample s = read(lastAnswered.get(), unansweredSinceSample.getAndSet(0) > 0);
             synchronized (samples) {
                 samples.add(s);
             }

@@ -5,9 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import lab.results.Measurement;
 
 /**
@@ -37,10 +39,20 @@ public final class WindowStats {
     private final List<Probe> healthProbes;
     private final double seconds;
     private final long fromMs;
+    /** The scrapes taken within the window, each once, in the order they were taken. */
+    private final List<Sample> scraped;
 
-    private WindowStats(List<Sample> window, List<Probe> stubProbes, List<Probe> healthProbes, long fromMs) {
+    private WindowStats(List<Sample> window, List<Probe> stubProbes, List<Probe> healthProbes, long fromMs, long toMs) {
         this.window = window;
         this.fromMs = fromMs;
+        // each sample carries the last answered scrape: several may carry the same one, and the
+        // first of a window may carry one taken before it began
+        this.scraped = window.stream()
+                .filter(s -> !s.scrape().isEmpty() && s.scrapedAtMs() >= fromMs && s.scrapedAtMs() <= toMs)
+                .collect(Collectors.toMap(Sample::scrapedAtMs, s -> s, (a, b) -> a, TreeMap::new))
+                .values()
+                .stream()
+                .toList();
         this.stubProbes = stubProbes;
         this.healthProbes = healthProbes;
         this.seconds = window.size() < 2
@@ -62,7 +74,8 @@ public final class WindowStats {
                 healthProbes.stream()
                         .filter(p -> p.epochMs() >= fromMs && p.epochMs() <= toMs)
                         .toList(),
-                fromMs);
+                fromMs,
+                toMs);
     }
 
     /** Seconds between the first and last sample in the window (0 with fewer than two). */
@@ -127,7 +140,7 @@ public final class WindowStats {
     }
 
     Measurement.Heap heap() {
-        Double used = window.stream()
+        Double used = scraped.stream()
                 .map(s -> s.scrape().sum(Meters.MEMORY_USED, HEAP))
                 .filter(Objects::nonNull)
                 .max(Double::compare)
@@ -252,6 +265,10 @@ public final class WindowStats {
         Sample previous = null;
         for (Sample s : window) {
             List<Sample> pair = previous == null ? null : List.of(previous, s);
+            // a scrape shows in the second that first carries it, not again while the next one waits
+            boolean fresh = !s.scrape().isEmpty()
+                    && s.scrapedAtMs() >= fromMs
+                    && (previous == null || s.scrapedAtMs() > previous.scrapedAtMs());
             points.add(new Measurement.SecondPoint(
                     (s.epochMs() - t0) / MS_PER_S,
                     null,
@@ -261,10 +278,10 @@ public final class WindowStats {
                     null,
                     pair == null ? null : cores(pair, Sample::app),
                     s.app() == null ? null : s.app().rssMiB(),
-                    s.scrape().sum(Meters.THREADS_LIVE),
-                    tomcatBusy(s),
-                    s.scrape().sum(Meters.IN_PROGRESS),
-                    s.scrape().sum(Meters.EVENT_LOOP_PENDING),
+                    fresh ? s.scrape().sum(Meters.THREADS_LIVE) : null,
+                    fresh ? tomcatBusy(s) : null,
+                    fresh ? s.scrape().sum(Meters.IN_PROGRESS) : null,
+                    fresh ? s.scrape().sum(Meters.EVENT_LOOP_PENDING) : null,
                     pair == null ? null : throttledShare(previous, s),
                     pair == null ? null : cores(pair, Sample::loadGen),
                     pair == null ? null : cores(pair, Sample::stub),
@@ -340,17 +357,16 @@ public final class WindowStats {
         return count == null || sum == null || count <= 0 ? null : sum * MS_PER_S / count;
     }
 
-    /** The samples whose scrape answered: cumulative meters are read between the first and last of them. */
+    /** The answered scrapes taken in the window: cumulative meters are read between the first and last. */
     private List<Sample> scraped() {
-        return window.stream().filter(s -> !s.scrapeFailed()).toList();
+        return scraped;
     }
 
-    /** Seconds between the first and last answered scrape (0 with fewer than two). */
+    /** Seconds between the first and last answered scrape (0 with fewer than two), by when they were taken. */
     private double scrapedSeconds() {
-        List<Sample> scraped = scraped();
         return scraped.size() < 2
                 ? 0
-                : (scraped.getLast().epochMs() - scraped.getFirst().epochMs()) / MS_PER_S;
+                : (scraped.getLast().scrapedAtMs() - scraped.getFirst().scrapedAtMs()) / MS_PER_S;
     }
 
     /** Last minus first scraped value of a cumulative meter; null when either scrape lacks it. */
@@ -378,7 +394,7 @@ public final class WindowStats {
     }
 
     private Double maxOver(Function<Sample, Double> value) {
-        return window.stream()
+        return scraped.stream()
                 .map(value)
                 .filter(Objects::nonNull)
                 .max(Double::compare)
@@ -387,7 +403,7 @@ public final class WindowStats {
 
     private Double last(Function<Sample, Double> value) {
         Double found = null;
-        for (Sample s : window) {
+        for (Sample s : scraped) {
             Double v = value.apply(s);
             if (v != null) {
                 found = v;

@@ -85,6 +85,7 @@ class DeathTest {
                             s.epochMs(),
                             s.scrape(),
                             false,
+                            s.scrapedAtMs(),
                             s.app(),
                             s.stub(),
                             s.loadGen(),
@@ -108,6 +109,7 @@ class DeathTest {
                         RAMP_START + 5_000,
                         Scrape.EMPTY,
                         true,
+                        -1,
                         new ProcStats(2, 0, 1.0, 0, 0),
                         RUNNING,
                         RUNNING,
@@ -132,16 +134,17 @@ class DeathTest {
             samples.add(alive(RAMP_START + t * 1000L, t == lastAlive ? lastScrape : "lab_requests_in_progress 1\n"));
         }
         for (int t = gone; t <= gone + 2; t++) {
-            samples.add(new Sample(RAMP_START + t * 1000L, Scrape.EMPTY, true, null, RUNNING, RUNNING, 0, null, null));
+            samples.add(
+                    new Sample(RAMP_START + t * 1000L, Scrape.EMPTY, true, -1, null, RUNNING, RUNNING, 0, null, null));
         }
         return samples;
     }
 
     private static Sample alive(long at, String scrape) {
-        return new Sample(at, Scrape.parse(scrape), false, RUNNING, RUNNING, RUNNING, 0.5, null, null);
+        return new Sample(at, Scrape.parse(scrape), false, at, RUNNING, RUNNING, RUNNING, 0.5, null, null);
     }
 
     private static Sample failedScrape(long at) {
-        return new Sample(at, Scrape.EMPTY, true, RUNNING, RUNNING, RUNNING, 0.5, null, null);
+        return new Sample(at, Scrape.EMPTY, true, -1, RUNNING, RUNNING, RUNNING, 0.5, null, null);
     }
 }

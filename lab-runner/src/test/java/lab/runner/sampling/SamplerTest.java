@@ -75,4 +75,59 @@ class SamplerTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void theReadingsGoOnEverySecondWhileAScrapeWaitsInTheServersQueue() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/actuator/prometheus", exchange -> {
+            try {
+                Thread.sleep(SLOW_SCRAPE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body =
+                    ("lab_requests_in_progress " + answered.incrementAndGet() + "\n").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        long self = ProcessHandle.current().pid();
+        Sampler sampler = new Sampler(
+                new Sampler.Targets(
+                        new ActuatorClient(server.getAddress().getPort()),
+                        self,
+                        self,
+                        () -> -1,
+                        1,
+                        List.of(0),
+                        Optional::empty),
+                new ProcReader(),
+                100);
+        try {
+            sampler.start();
+            while (answered.get() < 3) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+        } finally {
+            sampler.close();
+            server.stop(0);
+        }
+
+        List<Sample> samples = sampler.samples();
+        long scrapes = samples.stream()
+                .filter(s -> !s.scrape().isEmpty())
+                .map(Sample::scrapedAtMs)
+                .distinct()
+                .count();
+        // one reading a second while each scrape takes 2 s: about twice as many readings as scrapes
+        // (one each when the readings waited for the scrape)
+        assertThat(scrapes).isGreaterThanOrEqualTo(2);
+        assertThat(samples.size()).isGreaterThanOrEqualTo((int) (1.5 * scrapes));
+        assertThat(samples).allMatch(s -> s.app() != null && !s.scrapeFailed());
+        // a carried scrape keeps the time it was taken
+        assertThat(samples).allMatch(s -> s.scrape().isEmpty() || s.scrapedAtMs() <= s.epochMs());
+    }
 }

@@ -20,6 +20,7 @@ public final class Samples {
         private final long epochMs;
         private final List<String> lines = new ArrayList<>();
         private boolean scrapeFailed;
+        private Long scrapedAtMs;
         private ProcStats app;
         private ProcStats stub;
         private ProcStats loadGen;
@@ -39,6 +40,12 @@ public final class Samples {
 
         public Builder scrapeFailed() {
             this.scrapeFailed = true;
+            return this;
+        }
+
+        /** The scrape was taken earlier than the counters were read (default: at the same instant). */
+        public Builder scrapedAt(long epochMs) {
+            this.scrapedAtMs = epochMs;
             return this;
         }
 
@@ -78,7 +85,16 @@ public final class Samples {
         public Sample build() {
             Scrape scrape = scrapeFailed ? Scrape.EMPTY : Scrape.parse(String.join("\n", lines));
             return new Sample(
-                    epochMs, scrape, scrapeFailed, app, stub, loadGen, appCpusBusySeconds, gcCpuSeconds, cgroup);
+                    epochMs,
+                    scrape,
+                    scrapeFailed,
+                    scrapedAtMs != null ? scrapedAtMs : scrapeFailed ? -1 : epochMs,
+                    app,
+                    stub,
+                    loadGen,
+                    appCpusBusySeconds,
+                    gcCpuSeconds,
+                    cgroup);
         }
     }
 }

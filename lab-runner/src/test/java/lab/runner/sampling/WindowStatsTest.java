@@ -375,6 +375,61 @@ class WindowStatsTest {
     }
 
     @Test
+    void theCountersKeepTheirSecondWhileAScrapeWaitsInTheAppsQueue() {
+        // /proc every second; the scrape taken at 0 s is carried until the next answer, taken at 4 s
+        List<Sample> samples = new ArrayList<>();
+        for (int k = 0; k <= 8; k++) {
+            long at = k < 4 ? FROM + 200 : FROM + 200 + 4000;
+            samples.add(Samples.at(FROM + 200 + 1000L * k)
+                    .app(100 + 0.8 * k, 800, 40)
+                    .metrics(
+                            "jvm_gc_pause_seconds_sum{action=\"end of minor GC\"} " + (k < 4 ? 1.0 : 1.2),
+                            "jvm_gc_pause_seconds_count{action=\"end of minor GC\"} " + (k < 4 ? 10 : 14),
+                            "lab_requests_in_progress " + (k < 4 ? 7 : 9))
+                    .scrapedAt(at)
+                    .build());
+        }
+
+        WindowStats w = WindowStats.of(samples, List.of(), List.of(), FROM, TO);
+        Measurement.App app = w.app(2000, null);
+
+        // every second's CPU reading counts, whatever the scrape did
+        assertThat(w.samples()).isEqualTo(9);
+        assertThat(app.cpuCores()).isCloseTo(0.8, within(EPS));
+        // 0.2 s of pauses between the two scrapes, taken 4 s apart (not the 8 s the samples span)
+        assertThat(app.gc().pauseShare()).isCloseTo(0.05, within(EPS));
+        assertThat(app.gc().pauses()).isEqualTo(4);
+        assertThat(app.failedScrapes()).isZero();
+        // the per-second series shows each scrape once, in the first second that carries it
+        assertThat(w.series().stream().map(Measurement.SecondPoint::inFlight).toList())
+                .containsExactly(7.0, null, null, null, 9.0, null, null, null, null);
+    }
+
+    @Test
+    void aScrapeTakenBeforeTheWindowDoesNotCountInIt() {
+        List<Sample> samples = List.of(
+                Samples.at(FROM + 200)
+                        .metrics("jvm_gc_pause_seconds_sum 1.0")
+                        .scrapedAt(FROM - 3000)
+                        .build(),
+                Samples.at(FROM + 1200)
+                        .metrics("jvm_gc_pause_seconds_sum 1.6")
+                        .scrapedAt(FROM + 1100)
+                        .build(),
+                Samples.at(FROM + 2200)
+                        .metrics("jvm_gc_pause_seconds_sum 1.7")
+                        .scrapedAt(FROM + 2100)
+                        .build());
+
+        // from the scrapes at 1.1 s and 2.1 s only: 0.1 s of pauses in 1 s
+        assertThat(WindowStats.of(samples, List.of(), List.of(), FROM, TO)
+                        .app(2000, null)
+                        .gc()
+                        .pauseShare())
+                .isCloseTo(0.1, within(EPS));
+    }
+
+    @Test
     void aWindowWhoseScrapesFailedHasUnknownGcPausesNotZero() {
         // a JVM deep in GC stops answering its scrapes: /proc still reads, the pause counters do not
         List<Sample> samples = new ArrayList<>();
