@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import lab.runner.cgroup.Cgroup;
 
 /**
@@ -18,7 +21,7 @@ import lab.runner.cgroup.Cgroup;
  */
 public final class ProcessGroup implements AutoCloseable {
 
-    private static final Duration GRACE = Duration.ofSeconds(10);
+    static final Duration GRACE = Duration.ofSeconds(10);
 
     private final List<ManagedProcess> processes = new ArrayList<>();
     private final Thread hook = new Thread(this::stopAll, "lab-stop-processes");
@@ -86,7 +89,7 @@ public final class ProcessGroup implements AutoCloseable {
             handles.add(h);
         }
         handles.forEach(ProcessHandle::destroy);
-        handles.forEach(ProcessGroup::awaitOrKill);
+        awaitAllOrKill(handles);
         toStop.forEach(p -> p.cgroup().ifPresent(Cgroup::close));
     }
 
@@ -94,19 +97,34 @@ public final class ProcessGroup implements AutoCloseable {
         List<ProcessHandle> handles = new ArrayList<>(root.descendants().toList());
         handles.add(root);
         handles.forEach(ProcessHandle::destroy);
-        handles.forEach(ProcessGroup::awaitOrKill);
+        awaitAllOrKill(handles);
     }
 
-    private static void awaitOrKill(ProcessHandle h) {
+    /**
+     * One grace period for all of them together, then SIGKILL for those still there and one more
+     * period. (Waiting for each in turn added a grace period per process: four apps under a
+     * half-CPU quota, each slow to shut down gracefully, kept Ctrl-C waiting for minutes.)
+     */
+    static void awaitAllOrKill(List<ProcessHandle> handles) {
+        if (await(handles, GRACE)) {
+            return;
+        }
+        handles.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        await(handles, GRACE);
+        // nothing more can be done; the caller's check lists survivors
+    }
+
+    private static boolean await(List<ProcessHandle> handles, Duration timeout) {
+        CompletableFuture<?> all = CompletableFuture.allOf(
+                handles.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new));
         try {
-            h.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            h.destroyForcibly();
-            try {
-                h.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception ignored) {
-                // nothing more can be done; the caller's check lists survivors
-            }
+            all.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

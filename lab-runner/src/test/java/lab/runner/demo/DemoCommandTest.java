@@ -70,7 +70,9 @@ class DemoCommandTest {
                         .isNotEmpty();
             }
 
-            signal("INT", lab.pid());
+            // Ctrl-C; a JVM started in the background (nohup, `&`) inherits SIGINT ignored, and so
+            // would the lab: there SIGTERM runs the same shutdown hooks
+            signal(sigintIgnored() ? "TERM" : "INT", lab.pid());
 
             assertThat(lab.waitFor(STOP.toSeconds(), TimeUnit.SECONDS))
                     .as("./lab demo ended")
@@ -149,6 +151,21 @@ class DemoCommandTest {
     }
 
     /** What the terminal sends on Ctrl-C. */
+    /** Whether this JVM runs with SIGINT ignored ({@code SigIgn} bit 2 in /proc/self/status). */
+    private static boolean sigintIgnored() throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(
+                                        line.substring("SigIgn:".length()).trim(), 16)
+                                & SIGINT_BIT)
+                        != 0;
+            }
+        }
+        return false;
+    }
+
+    private static final long SIGINT_BIT = 1L << (2 - 1);
+
     private static void signal(String signal, long pid) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -30,6 +30,29 @@ class ProcessGroupTest {
     }
 
     @Test
+    void processesThatIgnoreSigtermShareOneGracePeriodNotOneEach(@TempDir Path dir) throws Exception {
+        // four apps slow to stop, as under a half-CPU quota: one grace period for all, then SIGKILL
+        List<ProcessHandle> stubborn = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Process p = new ProcessBuilder("bash", "-c", "trap '' TERM; echo ready; while true; do sleep 1; done")
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(new BufferedReader(new InputStreamReader(p.getInputStream())).readLine())
+                    .isEqualTo("ready");
+            stubborn.add(p.toHandle());
+        }
+        stubborn.forEach(ProcessHandle::destroy);
+        long start = System.nanoTime();
+
+        ProcessGroup.awaitAllOrKill(stubborn);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(stubborn).noneMatch(ProcessHandle::isAlive);
+        // one grace period each in turn would be four
+        assertThat(took).isLessThan(ProcessGroup.GRACE.multipliedBy(2));
+    }
+
+    @Test
     void stoppingOneProcessLeavesTheOthersRunning(@TempDir Path dir) throws Exception {
         try (ProcessGroup group = new ProcessGroup()) {
             ManagedProcess a = group.start("a", List.of("sleep", "300"), Map.of(), dir.resolve("a.log"));
