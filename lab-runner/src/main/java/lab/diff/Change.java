@@ -1,6 +1,6 @@
 package lab.diff;
 
-import lab.results.StepRun;
+import lab.runrecord.StepRun;
 
 /**
  * One metric of one step, run A against run B, and what the noise rule made of it.

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import lab.page.PageResources;
 import lab.page.ScriptJson;
-import lab.results.StepRun;
+import lab.runrecord.StepRun;
 
 /**
  * Renders {@code diff.html}: one self-contained page (style, ECharts and script inlined) with the same

@@ -1,6 +1,6 @@
 package lab.diff;
 
-import lab.results.StepRun;
+import lab.runrecord.StepRun;
 
 /** The three figures a diff compares per step, and which way is better for each. */
 enum Metric {

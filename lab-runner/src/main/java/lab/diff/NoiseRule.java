@@ -3,7 +3,7 @@ package lab.diff;
 import java.util.Map;
 import lab.diff.Change.Call;
 import lab.diff.Change.Evidence;
-import lab.results.StepRun;
+import lab.runrecord.StepRun;
 
 /**
  * When a change between two runs counts as beyond the noise. Per metric of a step, with the

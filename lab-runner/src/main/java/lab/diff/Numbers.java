@@ -4,7 +4,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-import lab.results.StepRun;
+import lab.runrecord.StepRun;
 
 /** Numbers as the diff prints them: 1,872 rps, 0.190 ms, −20.0 %, 1,850–1,890. */
 final class Numbers {

@@ -1,8 +1,8 @@
 package lab.diff;
 
 import java.nio.file.Path;
-import lab.results.ResultsJson;
-import lab.results.RunResults;
+import lab.runrecord.ResultsJson;
+import lab.runrecord.RunResults;
 
 /**
  * Reads one {@code results.json} through the lab's one reader ({@link ResultsJson}), turning its

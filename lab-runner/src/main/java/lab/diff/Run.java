@@ -3,8 +3,8 @@ package lab.diff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import lab.results.RunResults;
-import lab.results.VariantRun;
+import lab.runrecord.RunResults;
+import lab.runrecord.VariantRun;
 
 /**
  * One side of a diff: a run folder (or its {@code results.json}) and what it holds.

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /**
  * Two runs compared: how they were set up, then every step they share (matched by variant name and

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-import lab.results.ResultsJson;
-import lab.results.RunResults;
-import lab.results.VariantRun;
+import lab.runrecord.ResultsJson;
+import lab.runrecord.RunResults;
+import lab.runrecord.VariantRun;
 import tools.jackson.databind.JsonNode;
 
 /**

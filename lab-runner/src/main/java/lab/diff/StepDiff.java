@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import lab.results.StepRun;
+import lab.runrecord.StepRun;
 
 /**
  * One step present in both runs (same variant, same {@link StepRun#id()}), judged metric by metric.

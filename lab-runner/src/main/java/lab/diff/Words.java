@@ -1,8 +1,8 @@
 package lab.diff;
 
 import java.util.List;
-import lab.results.RunResults;
-import lab.results.StepRun;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun;
 
 /** The sentences and cells the Markdown, the HTML page and the console share. */
 final class Words {

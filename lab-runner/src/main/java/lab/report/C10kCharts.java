@@ -6,9 +6,9 @@ import java.util.function.Function;
 import lab.report.Chart.Axis;
 import lab.report.Chart.Point;
 import lab.report.Chart.Series;
-import lab.results.RunResults;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /** The c10k scenario: every variant holding the same thousands of slow requests at once, and what each pays. */
 final class C10kCharts {

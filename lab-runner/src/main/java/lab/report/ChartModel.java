@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lab.results.RunResults;
+import lab.runrecord.RunResults;
 
 /** Turns a run into the charts of report.html, in page order, each section only when the run has its data. */
 final class ChartModel {

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lab.results.Environment;
-import lab.results.RunResults;
-import lab.results.VariantRun;
+import lab.runrecord.Environment;
+import lab.runrecord.RunResults;
+import lab.runrecord.VariantRun;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,6 +1,6 @@
 package lab.report;
 
-import lab.results.Measurement;
+import lab.runrecord.Measurement;
 
 /**
  * The figures of one measurement the report draws and compares, null-safe: a section the runner

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import lab.page.PageResources;
 import lab.page.ScriptJson;
-import lab.results.ResultsJson;
-import lab.results.RunResults;
-import lab.results.ScenarioSpec;
-import lab.results.VariantRun;
+import lab.runrecord.ResultsJson;
+import lab.runrecord.RunResults;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.VariantRun;
 
 /** Renders report.html: the Mustache skeleton, inlined ECharts, embedded data, and report.js. */
 final class HtmlReport {

@@ -2,9 +2,9 @@ package lab.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import lab.results.RunResults;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /**
  * A step the runner flagged as untrustworthy, or a variant that stopped early.

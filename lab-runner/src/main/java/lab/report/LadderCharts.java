@@ -8,9 +8,9 @@ import java.util.function.Function;
 import lab.report.Chart.Axis;
 import lab.report.Chart.Point;
 import lab.report.Chart.Series;
-import lab.results.RunResults;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /** The closed-model ladder against users, and the open-model step. */
 final class LadderCharts {

@@ -6,10 +6,10 @@ import java.util.Optional;
 import lab.report.Chart.Axis;
 import lab.report.Chart.Point;
 import lab.report.Chart.Series;
-import lab.results.Environment;
-import lab.results.RunResults;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.Environment;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /** Pod limits: how much each step was throttled by the CPU quota, and its memory against the limit. */
 final class LimitsCharts {

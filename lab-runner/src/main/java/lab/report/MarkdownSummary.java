@@ -3,10 +3,10 @@ package lab.report;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import lab.results.RunResults;
-import lab.results.ScenarioSpec;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.RunResults;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /** summary.md: the reading and the main tables, for a terminal, a pull request or a chat message. */
 final class MarkdownSummary {

@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import lab.results.Environment;
-import lab.results.RunResults;
-import lab.results.StepRun;
-import lab.results.StepRun.Bottleneck;
-import lab.results.VariantRun;
+import lab.runrecord.Environment;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun;
+import lab.runrecord.StepRun.Bottleneck;
+import lab.runrecord.VariantRun;
 
 /**
  * The plain-language reading of a run, generated from its numbers against the scenario's model:

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import lab.results.Measurement;
-import lab.results.Measurement.SecondPoint;
-import lab.results.RunResults;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.Measurement;
+import lab.runrecord.Measurement.SecondPoint;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /**
  * One variant's per-second series on one time axis: its steps one after the other (each starts

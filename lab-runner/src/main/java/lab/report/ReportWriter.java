@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import lab.results.ResultsJson;
-import lab.results.RunResults;
+import lab.runrecord.ResultsJson;
+import lab.runrecord.RunResults;
 
 /**
  * Writes {@code report.html} and {@code summary.md} next to a run's {@code results.json}.

@@ -1,11 +1,12 @@
 package lab.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
-import lab.results.Environment;
-import lab.results.Reproduction;
-import lab.results.RunResults;
-import lab.results.ScenarioSpec;
+import lab.runrecord.Environment;
+import lab.runrecord.Reproduction;
+import lab.runrecord.RunResults;
+import lab.runrecord.ScenarioSpec;
 
 /** The key–value tables about the run itself: the scenario as run, the environment, how to reproduce it. */
 final class RunTables {
@@ -68,7 +69,7 @@ final class RunTables {
                                     ? ""
                                     : " (warm-up requests with "
                                             + w.query().entrySet().stream()
-                                                    .sorted(java.util.Map.Entry.comparingByKey())
+                                                    .sorted(Map.Entry.comparingByKey())
                                                     .map(e -> e.getKey() + "=" + e.getValue())
                                                     .collect(Collectors.joining(", "))
                                             + ")")

@@ -3,11 +3,11 @@ package lab.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import lab.results.Environment;
-import lab.results.RunResults;
-import lab.results.ScenarioSpec;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.Environment;
+import lab.runrecord.RunResults;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /** Views over a whole run: its kind of scenario, its delay, its pod limits, why a variant stopped. */
 final class Runs {

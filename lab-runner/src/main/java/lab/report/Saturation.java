@@ -3,8 +3,8 @@ package lab.report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /**
  * Where a variant stopped scaling, found from its valid closed-model steps alone (never from its name).

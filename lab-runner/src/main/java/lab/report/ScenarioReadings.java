@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import lab.results.Measurement.SecondPoint;
-import lab.results.RunResults;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.Measurement.SecondPoint;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /** The readings of the scenarios that are not a ladder: a slowdown's phases, a cold start, c10k. */
 final class ScenarioReadings {

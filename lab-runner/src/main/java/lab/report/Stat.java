@@ -3,7 +3,7 @@ package lab.report;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import lab.results.StepRun;
+import lab.runrecord.StepRun;
 
 /**
  * A figure across the repeats of a step: its median (the point drawn), its min–max (the error

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import lab.results.Measurement;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.Measurement;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /** Small views over the steps of a variant: which ones, their labels, their figures across repeats. */
 final class Steps {

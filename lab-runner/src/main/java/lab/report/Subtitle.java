@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import lab.results.RunResults;
-import lab.results.ScenarioSpec;
+import lab.runrecord.RunResults;
+import lab.runrecord.ScenarioSpec;
 
 /** One line saying what was measured: scenario, request, load, repeats, variants. */
 final class Subtitle {

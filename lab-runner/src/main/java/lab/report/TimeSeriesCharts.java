@@ -9,8 +9,8 @@ import lab.report.Chart.Axis;
 import lab.report.Chart.Band;
 import lab.report.Chart.Point;
 import lab.report.Chart.Series;
-import lab.results.Measurement.SecondPoint;
-import lab.results.RunResults;
+import lab.runrecord.Measurement.SecondPoint;
+import lab.runrecord.RunResults;
 
 /**
  * Per-second panels of a time-series scenario (phases of an open-model run, a cold start): every

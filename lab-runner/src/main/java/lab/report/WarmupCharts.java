@@ -5,8 +5,8 @@ import java.util.List;
 import lab.report.Chart.Axis;
 import lab.report.Chart.Point;
 import lab.report.Chart.Series;
-import lab.results.RunResults;
-import lab.results.VariantRun;
+import lab.runrecord.RunResults;
+import lab.runrecord.VariantRun;
 
 /** How each variant warmed up: throughput, p99 and CPU per request of each warm-up chunk. */
 final class WarmupCharts {

@@ -1,8 +1,8 @@
 package lab.report;
 
 import java.util.Locale;
-import lab.results.StepRun;
-import lab.results.StepRun.Bottleneck;
+import lab.runrecord.StepRun;
+import lab.runrecord.StepRun.Bottleneck;
 
 /** The words the report uses for the runner's named causes. */
 final class Words {

@@ -3,7 +3,7 @@ package lab.runner;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import lab.results.ScenarioSpec;
+import lab.runrecord.ScenarioSpec;
 import lab.scenario.Overrides;
 
 /**

@@ -3,8 +3,6 @@ package lab.runner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import lab.results.Environment;
-import lab.results.ScenarioSpec;
 import lab.runner.bench.AppIsolation;
 import lab.runner.bench.CgroupIsolation;
 import lab.runner.bench.CpuSplit;
@@ -13,6 +11,8 @@ import lab.runner.cgroup.Cgroups;
 import lab.runner.cgroup.PodLimits;
 import lab.runner.engine.ScenarioRun;
 import lab.runner.environment.EnvironmentProbe;
+import lab.runrecord.Environment;
+import lab.runrecord.ScenarioSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 

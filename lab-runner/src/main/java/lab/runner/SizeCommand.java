@@ -1,5 +1,6 @@
 package lab.runner;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import lab.k8s.sizing.SizingCalculator;
 import lab.k8s.sizing.SizingInput;
@@ -73,8 +74,7 @@ final class SizeCommand implements Callable<Integer> {
     String gc;
 
     /** What {@code -XX:+Use<Name>GC} accepts on JDK 21+. */
-    static final java.util.List<String> COLLECTORS =
-            java.util.List.of("G1", "Serial", "Parallel", "Z", "Shenandoah", "Epsilon");
+    static final List<String> COLLECTORS = List.of("G1", "Serial", "Parallel", "Z", "Shenandoah", "Epsilon");
 
     @Option(
             names = "--gc-overhead-percent",

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lab.results.ScenarioSpec;
+import lab.runrecord.ScenarioSpec;
 
 /**
  * What the command line changes in a catalogue entry ({@code --quick}, {@code --users},

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import lab.results.ScenarioSpec;
+import lab.runrecord.ScenarioSpec;
 import lab.variants.Variant;
 
 /** What makes a scenario entry valid: every field set, within bounds, and consistent with its kind. */

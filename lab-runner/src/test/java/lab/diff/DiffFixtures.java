@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import lab.results.Environment;
-import lab.results.Measurement;
-import lab.results.Reproduction;
-import lab.results.ResultsJson;
-import lab.results.RunResults;
-import lab.results.ScenarioSpec;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.Environment;
+import lab.runrecord.Measurement;
+import lab.runrecord.Reproduction;
+import lab.runrecord.ResultsJson;
+import lab.runrecord.RunResults;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import lab.diff.Change.Call;
 import lab.diff.Change.Evidence;
-import lab.results.StepRun.Figure;
+import lab.runrecord.StepRun.Figure;
 import org.junit.jupiter.api.Test;
 
 class NoiseRuleTest {

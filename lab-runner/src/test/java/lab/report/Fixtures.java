@@ -3,9 +3,9 @@ package lab.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import lab.results.ResultsFixtures;
-import lab.results.ResultsJson;
-import lab.results.RunResults;
+import lab.runrecord.ResultsFixtures;
+import lab.runrecord.ResultsJson;
+import lab.runrecord.RunResults;
 import tools.jackson.databind.JsonNode;
 
 /** The report's test runs, by name: the realistic ones of {@link ResultsFixtures}. */

@@ -3,9 +3,9 @@ package lab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.results.ResultsFixtures;
-import lab.results.RunResults;
-import lab.results.StepRun.Bottleneck.Cause;
+import lab.runrecord.ResultsFixtures;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun.Bottleneck.Cause;
 import org.junit.jupiter.api.Test;
 
 /** The generated reading: what it says from the numbers, and what it refuses to say. */
@@ -259,9 +259,9 @@ class NarrativeTest {
     }
 
     /** 1,000 rps, 200 rps while the phase lasts (20–40 s), a catch-up at 1,400 rps for 6 s, then 1,000 again. */
-    private static lab.results.Measurement.SecondPoint slowPoint(int t) {
+    private static lab.runrecord.Measurement.SecondPoint slowPoint(int t) {
         double rps = t >= 20 && t < 40 ? 200 : t >= 40 && t < 46 ? 1400 : 1000;
-        return new lab.results.Measurement.SecondPoint(
+        return new lab.runrecord.Measurement.SecondPoint(
                 t, 1000.0, rps, 100.0, 120.0, 0L, null, null, null, null, null, null, null, null, null, null);
     }
 

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import lab.page.ScriptJson;
-import lab.results.ResultsFixtures;
-import lab.results.ResultsJson;
-import lab.results.RunResults;
+import lab.runrecord.ResultsFixtures;
+import lab.runrecord.ResultsJson;
+import lab.runrecord.RunResults;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The round trip of issue 11: a run with every field set to a distinct value goes through the one
  * writer into results.json, is read back by the report, and every field ends up where it should:
- * as text in report.html, or as a point of a chart. A field of {@code lab.results} that the report
+ * as text in report.html, or as a point of a chart. A field of {@code lab.runrecord} that the report
  * neither shows nor declares fails this test, so a new field cannot be silently dropped (or a
  * field read that is never written: the fixture is built from the records themselves).
  */
@@ -279,7 +279,7 @@ class ReportCoverageTest {
         where(step + "verdict.limitsEnforced", text(v -> v.asBoolean() ? "" : "were not enforced"));
         where(
                 step + "bottleneck.cause",
-                text(v -> Words.causeShort(lab.results.StepRun.Bottleneck.Cause.valueOf(v.asString()))));
+                text(v -> Words.causeShort(lab.runrecord.StepRun.Bottleneck.Cause.valueOf(v.asString()))));
         where(step + "bottleneck.figure", textAsIs());
         where(step + "bottleneck.value", percent());
         where(step + "timeline.phases[].name", textAsIs());
@@ -312,7 +312,7 @@ class ReportCoverageTest {
 
         assertThat(leaves).hasSizeGreaterThan(400);
         assertThat(undeclared)
-                .as("fields of lab.results the report does not place")
+                .as("fields of lab.runrecord the report does not place")
                 .isEmpty();
         assertThat(missing)
                 .as("fields not found where the report should show them")

@@ -2,7 +2,7 @@ package lab.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import lab.results.ScenarioSpec;
+import lab.runrecord.ScenarioSpec;
 import lab.scenario.Catalogue;
 import org.junit.jupiter.api.Test;
 

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import lab.results.Measurement;
-import lab.results.RunResults;
-import lab.results.ScenarioSpec;
-import lab.results.StepRun;
-import lab.results.VariantRun;
 import lab.runner.bench.Launch;
+import lab.runrecord.Measurement;
+import lab.runrecord.RunResults;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 import lab.scenario.Catalogue;
 import lab.variants.Variant;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class ScenarioRunsTest {
                 .isGreaterThan(2 * wf.spread().throughputRps().median());
         Measurement w = wf.repeats().getFirst();
         Measurement m = mv.repeats().getFirst();
-        assertThat(wf.bottleneck().cause()).isEqualTo(lab.results.StepRun.Bottleneck.Cause.EVENT_LOOP);
+        assertThat(wf.bottleneck().cause()).isEqualTo(lab.runrecord.StepRun.Bottleneck.Cause.EVENT_LOOP);
         assertThat(w.server().healthProbeMs())
                 .as("/actuator/health waits behind blocked event loops")
                 .isGreaterThan(3 * m.server().healthProbeMs());

@@ -5,11 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import lab.results.RunResults;
-import lab.results.ScenarioSpec;
 import lab.runner.bench.Launch;
 import lab.runner.engine.ScenarioRun;
 import lab.runner.environment.ReproductionProbe;
+import lab.runrecord.RunResults;
+import lab.runrecord.ScenarioSpec;
 
 /** A real run of the engine with the real jars, set up as {@code ./lab compare} sets one up. */
 final class TestRuns {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import lab.results.ScenarioSpec;
+import lab.runrecord.ScenarioSpec;
 import org.junit.jupiter.api.Test;
 
 class OverridesTest {

@@ -2,8 +2,8 @@ package lab.runner.bench;
 
 import java.util.List;
 import java.util.Locale;
-import lab.results.Environment;
 import lab.runner.process.CpuLayout;
+import lab.runrecord.Environment;
 
 /**
  * How the CPUs are divided: the app alone on its CPU(s), pinned, with an optional CFS quota below

@@ -5,15 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import lab.results.Measurement;
-import lab.results.ScenarioSpec;
-import lab.results.StepRun;
-import lab.results.StepRun.Bottleneck.Cause;
-import lab.results.VariantRun;
 import lab.runner.model.Attribution;
 import lab.runner.model.Model;
 import lab.runner.model.Spreads;
 import lab.runner.model.ValidityRules;
+import lab.runrecord.Measurement;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.StepRun;
+import lab.runrecord.StepRun.Bottleneck.Cause;
+import lab.runrecord.VariantRun;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**

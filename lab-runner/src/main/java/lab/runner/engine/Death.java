@@ -3,6 +3,7 @@ package lab.runner.engine;
 import java.util.ArrayList;
 import java.util.List;
 import lab.runner.sampling.CgroupReading;
+import lab.runner.sampling.Meters;
 import lab.runner.sampling.Sample;
 
 /**
@@ -12,7 +13,7 @@ import lab.runner.sampling.Sample;
  * memory limit is told by the cgroup, not the log. When, from the samples: the first one without
  * the process.
  *
- * @param kind as in {@link lab.results.VariantRun.Failure#kind()}
+ * @param kind as in {@link lab.runrecord.VariantRun.Failure#kind()}
  * @param words what happened, as the progress line and the report say it
  */
 record Death(String kind, String words) {
@@ -20,7 +21,6 @@ record Death(String kind, String words) {
     /** What HotSpot prints when {@code pthread_create} fails, whatever the reason it gives after. */
     static final String NO_NATIVE_THREAD = "unable to create native thread";
 
-    static final String IN_PROGRESS = "lab_requests_in_progress";
     /** A reading older than this (the sampler reads every second) is given with its age. */
     static final long STALE_MS = 1500;
 
@@ -93,11 +93,11 @@ record Death(String kind, String words) {
                 .toList();
         List<String> parts = new ArrayList<>();
         before.stream()
-                .filter(s -> s.scrapedAtMs() >= sinceMs && s.scrape().sum(IN_PROGRESS) != null)
+                .filter(s -> s.scrapedAtMs() >= sinceMs && s.scrape().sum(Meters.IN_PROGRESS) != null)
                 .max(java.util.Comparator.comparingLong(Sample::scrapedAtMs))
                 .ifPresent(s -> {
                     String held = Analysis.fmt(
-                            "%,.0f in flight in the app", s.scrape().sum(IN_PROGRESS));
+                            "%,.0f in flight in the app", s.scrape().sum(Meters.IN_PROGRESS));
                     long age = dead == Long.MAX_VALUE ? 0 : dead - s.scrapedAtMs();
                     parts.add(
                             age > STALE_MS

@@ -3,7 +3,7 @@ package lab.runner.engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import lab.results.Measurement;
+import lab.runrecord.Measurement;
 
 /**
  * What the load generator's own records say about one step's steady window.

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import lab.results.ScenarioSpec;
-import lab.results.StepRun;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.StepRun;
 
 /**
  * Plays a scenario's phases on the stub during a run (extra latency on, then off) and remembers

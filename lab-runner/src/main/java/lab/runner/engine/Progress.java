@@ -2,10 +2,10 @@ package lab.runner.engine;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import lab.results.Measurement;
-import lab.results.ScenarioSpec;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.Measurement;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /** Progress lines as the run goes: which variant, the warm-up, each repeat and window, each step's verdict. */
 final class Progress {

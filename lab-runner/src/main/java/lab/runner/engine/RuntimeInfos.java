@@ -2,10 +2,10 @@ package lab.runner.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import lab.results.ScenarioSpec;
-import lab.results.VariantRun;
 import lab.runner.bench.Launch;
 import lab.runner.model.Attribution;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.VariantRun;
 import lab.variants.Model;
 import tools.jackson.databind.JsonNode;
 

@@ -15,13 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import lab.results.Environment;
-import lab.results.Measurement;
-import lab.results.Reproduction;
-import lab.results.RunResults;
-import lab.results.ScenarioSpec;
-import lab.results.StepRun;
-import lab.results.VariantRun;
 import lab.runner.bench.AppIsolation;
 import lab.runner.bench.Bench;
 import lab.runner.bench.CpuSplit;
@@ -32,6 +25,13 @@ import lab.runner.model.ValidityRules;
 import lab.runner.sampling.NativeMemory;
 import lab.runner.sampling.Sample;
 import lab.runner.sampling.Sampler;
+import lab.runrecord.Environment;
+import lab.runrecord.Measurement;
+import lab.runrecord.Reproduction;
+import lab.runrecord.RunResults;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 import lab.variants.Model;
 import tools.jackson.databind.JsonNode;
 
@@ -136,7 +136,7 @@ public final class ScenarioRun {
                 started.toString(),
                 finished == null ? null : finished.toString());
         RunResults results = new RunResults(RunResults.SCHEMA_VERSION, o.reproduce(), env, o.spec(), variants);
-        lab.results.ResultsJson.write(results, lab.results.ResultsJson.in(o.out()));
+        lab.runrecord.ResultsJson.write(results, lab.runrecord.ResultsJson.in(o.out()));
         return results;
     }
 

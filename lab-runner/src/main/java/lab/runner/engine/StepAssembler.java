@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lab.results.Measurement;
 import lab.runner.sampling.Probe;
 import lab.runner.sampling.Sample;
 import lab.runner.sampling.WindowStats;
+import lab.runrecord.Measurement;
 
 /**
  * Turns one steady window into a {@link Measurement}: the load generator's figures for the window,

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import lab.results.RunResults;
-import lab.results.StepRun;
-import lab.results.VariantRun;
+import lab.runrecord.RunResults;
+import lab.runrecord.StepRun;
+import lab.runrecord.VariantRun;
 
 /** The table printed at the end of a run: one row per step, one column per variant. */
 public final class Summary {

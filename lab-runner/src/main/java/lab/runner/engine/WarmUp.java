@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import lab.results.ScenarioSpec;
-import lab.results.VariantRun;
 import lab.runner.model.WarmupRule;
 import lab.runner.sampling.Sampler;
 import lab.runner.sampling.WindowStats;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.VariantRun;
 
 /**
  * Warms a variant with chunks of closed-model load in the same load generator that will measure

@@ -3,7 +3,7 @@ package lab.runner.environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import lab.results.Environment;
+import lab.runrecord.Environment;
 
 /** Collects the facts about this machine that a reader of the results needs. */
 public final class EnvironmentProbe {

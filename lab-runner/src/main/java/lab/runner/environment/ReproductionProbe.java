@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lab.results.Reproduction;
+import lab.runrecord.Reproduction;
 import lab.variants.App;
 
 /**

@@ -8,7 +8,6 @@ import java.util.Map;
 import lab.gatling.RunAnswer;
 import lab.gatling.simulations.LoadPlan.Model;
 import lab.gatling.stats.WindowStats;
-import lab.results.Measurement;
 import lab.runner.bench.Bench;
 import lab.runner.bench.CpuSplit;
 import lab.runner.engine.LoadGenerator;
@@ -16,6 +15,7 @@ import lab.runner.engine.LoadPlan;
 import lab.runner.engine.LoadRun;
 import lab.runner.engine.LoadWindow;
 import lab.runner.engine.ScenarioRun;
+import lab.runrecord.Measurement;
 
 /**
  * The lab's load generator: one warm Gatling worker JVM per variant ({@link GatlingWorker}) on

@@ -1,9 +1,9 @@
 package lab.runner.model;
 
 import java.util.Locale;
-import lab.results.Measurement;
-import lab.results.StepRun.Bottleneck;
-import lab.results.StepRun.Bottleneck.Cause;
+import lab.runrecord.Measurement;
+import lab.runrecord.StepRun.Bottleneck;
+import lab.runrecord.StepRun.Bottleneck.Cause;
 
 /**
  * Names the one measured cause that limited a step, checked in an order that puts root causes

@@ -3,9 +3,9 @@ package lab.runner.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import lab.results.Measurement;
-import lab.results.StepRun.Figure;
-import lab.results.StepRun.Spread;
+import lab.runrecord.Measurement;
+import lab.runrecord.StepRun.Figure;
+import lab.runrecord.StepRun.Spread;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**

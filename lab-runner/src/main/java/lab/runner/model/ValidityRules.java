@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lab.results.Measurement;
+import lab.runrecord.Measurement;
 
 /**
  * Decides whether a measurement can be trusted as a statement about the app, and says why not. It

@@ -2,8 +2,8 @@ package lab.runner.model;
 
 import java.util.List;
 import java.util.Locale;
-import lab.results.ScenarioSpec;
-import lab.results.VariantRun.WarmupResult.Chunk;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.VariantRun.WarmupResult.Chunk;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**

@@ -1,12 +1,12 @@
 package lab.runner.sampling;
 
 /** The Prometheus names of the meters the lab reads from the apps (Micrometer's, Tomcat's, Reactor Netty's, the lab's). */
-final class Meters {
+public final class Meters {
 
     static final String THREADS_LIVE = "jvm_threads_live_threads";
     static final String TOMCAT_BUSY = "tomcat_threads_busy_threads";
     static final String TOMCAT_MAX = "tomcat_threads_config_max_threads";
-    static final String IN_PROGRESS = "lab_requests_in_progress";
+    public static final String IN_PROGRESS = "lab_requests_in_progress";
     static final String EVENT_LOOP_PENDING = "reactor_netty_eventloop_pending_tasks";
     static final String SERVER = "http_server_requests_seconds";
     static final String CLIENT = "http_client_requests_seconds";

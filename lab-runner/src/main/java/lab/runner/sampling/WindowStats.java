@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import lab.results.Measurement;
+import lab.runrecord.Measurement;
 
 /**
  * What the samples of one steady window say about the app, its cgroup and the load side. The
@@ -201,7 +201,6 @@ public final class WindowStats {
                         .map(Probe::latencyMs)
                         .toList(),
                 MEDIAN);
-        List<Sample> scraped = scraped();
         if (scraped.size() < 2) {
             return new Measurement.Server(null, null, null, health);
         }
@@ -357,11 +356,6 @@ public final class WindowStats {
         return count == null || sum == null || count <= 0 ? null : sum * MS_PER_S / count;
     }
 
-    /** The answered scrapes taken in the window: cumulative meters are read between the first and last. */
-    private List<Sample> scraped() {
-        return scraped;
-    }
-
     /** Seconds between the first and last answered scrape (0 with fewer than two), by when they were taken. */
     private double scrapedSeconds() {
         return scraped.size() < 2
@@ -371,7 +365,6 @@ public final class WindowStats {
 
     /** Last minus first scraped value of a cumulative meter; null when either scrape lacks it. */
     private Double delta(String name) {
-        List<Sample> scraped = scraped();
         if (scraped.size() < 2) {
             return null;
         }

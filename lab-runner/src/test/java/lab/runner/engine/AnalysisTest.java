@@ -12,14 +12,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import lab.results.Measurement;
-import lab.results.ScenarioSpec;
-import lab.results.StepRun;
-import lab.results.StepRun.Bottleneck.Cause;
-import lab.results.StepRun.Timeline.PhaseMark;
-import lab.results.VariantRun;
 import lab.runner.model.Attribution;
 import lab.runner.model.ValidityRules;
+import lab.runrecord.Measurement;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.StepRun;
+import lab.runrecord.StepRun.Bottleneck.Cause;
+import lab.runrecord.StepRun.Timeline.PhaseMark;
+import lab.runrecord.VariantRun;
 import org.junit.jupiter.api.Test;
 
 class AnalysisTest {

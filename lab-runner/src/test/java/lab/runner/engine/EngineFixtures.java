@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import lab.results.Measurement;
-import lab.results.ScenarioSpec;
+import lab.runrecord.Measurement;
+import lab.runrecord.ScenarioSpec;
 
 /** Scenario specs, load windows and steps for the engine's tests. */
 final class EngineFixtures {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import lab.results.ScenarioSpec;
-import lab.results.VariantRun;
 import lab.runner.bench.Launch;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.VariantRun;
 import lab.scenario.Catalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

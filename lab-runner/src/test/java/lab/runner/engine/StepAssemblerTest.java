@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import lab.results.Measurement;
 import lab.runner.sampling.Probe;
 import lab.runner.sampling.Sample;
 import lab.runner.sampling.Samples;
+import lab.runrecord.Measurement;
 import org.junit.jupiter.api.Test;
 
 class StepAssemblerTest {

@@ -2,7 +2,7 @@ package lab.runner.model;
 
 import java.util.List;
 import java.util.Map;
-import lab.results.Measurement;
+import lab.runrecord.Measurement;
 
 /**
  * Compact {@link Measurement} fixtures for the runner's tests: a builder whose defaults are an

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import lab.results.Measurement;
-import lab.results.StepRun.Figure;
-import lab.results.StepRun.Spread;
+import lab.runrecord.Measurement;
+import lab.runrecord.StepRun.Figure;
+import lab.runrecord.StepRun.Spread;
 import org.junit.jupiter.api.Test;
 
 class SpreadsTest {

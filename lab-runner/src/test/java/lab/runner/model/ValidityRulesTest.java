@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import lab.results.Measurement;
+import lab.runrecord.Measurement;
 import org.junit.jupiter.api.Test;
 
 class ValidityRulesTest {

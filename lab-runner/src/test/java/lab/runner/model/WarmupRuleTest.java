@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import lab.results.ScenarioSpec;
-import lab.results.VariantRun.WarmupResult.Chunk;
+import lab.runrecord.ScenarioSpec;
+import lab.runrecord.VariantRun.WarmupResult.Chunk;
 import org.junit.jupiter.api.Test;
 
 class WarmupRuleTest {

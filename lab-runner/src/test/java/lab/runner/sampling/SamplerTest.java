@@ -46,17 +46,7 @@ class SamplerTest {
         long self = ProcessHandle.current().pid();
         ProcReader proc = new ProcReader();
         try {
-            Sampler sampler = new Sampler(
-                    new Sampler.Targets(
-                            new ActuatorClient(server.getAddress().getPort()),
-                            self,
-                            self,
-                            () -> -1,
-                            1,
-                            List.of(0),
-                            Optional::empty),
-                    proc,
-                    100);
+            Sampler sampler = samplerOfThisJvm(server, proc);
             double before = proc.read(self).orElseThrow().cpuSeconds();
 
             Sample sample = sampler.sampleNow();
@@ -93,18 +83,7 @@ class SamplerTest {
             exchange.close();
         });
         server.start();
-        long self = ProcessHandle.current().pid();
-        Sampler sampler = new Sampler(
-                new Sampler.Targets(
-                        new ActuatorClient(server.getAddress().getPort()),
-                        self,
-                        self,
-                        () -> -1,
-                        1,
-                        List.of(0),
-                        Optional::empty),
-                new ProcReader(),
-                100);
+        Sampler sampler = samplerOfThisJvm(server, new ProcReader());
         try {
             sampler.start();
             while (answered.get() < 3) {
@@ -129,5 +108,21 @@ class SamplerTest {
         assertThat(samples).allMatch(s -> s.app() != null && !s.scrapeFailed());
         // a carried scrape keeps the time it was taken
         assertThat(samples).allMatch(s -> s.scrape().isEmpty() || s.scrapedAtMs() <= s.epochMs());
+    }
+
+    /** A sampler whose app and stub are this JVM, its Prometheus endpoint {@code server}. */
+    private static Sampler samplerOfThisJvm(HttpServer server, ProcReader proc) {
+        long self = ProcessHandle.current().pid();
+        return new Sampler(
+                new Sampler.Targets(
+                        new ActuatorClient(server.getAddress().getPort()),
+                        self,
+                        self,
+                        () -> -1,
+                        1,
+                        List.of(0),
+                        Optional::empty),
+                proc,
+                100);
     }
 }

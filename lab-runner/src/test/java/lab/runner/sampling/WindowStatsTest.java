@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import lab.results.Measurement;
+import lab.runrecord.Measurement;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package lab.results;
+package lab.runrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package lab.results;
+package lab.runrecord;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package lab.results;
+package lab.runrecord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import lab.results.Measurement.SecondPoint;
-import lab.results.StepRun.Bottleneck.Cause;
+import lab.runrecord.Measurement.SecondPoint;
+import lab.runrecord.StepRun.Bottleneck.Cause;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
-package lab.results;
+package lab.runrecord;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -131,7 +132,7 @@ public record ScenarioSpec(
 
         /** The parameters of a warm-up request: the scenario's, with this warm-up's in their place. */
         public Map<String, Integer> query(Request request) {
-            Map<String, Integer> merged = new java.util.LinkedHashMap<>(request.query());
+            Map<String, Integer> merged = new LinkedHashMap<>(request.query());
             merged.putAll(query);
             return merged;
         }
